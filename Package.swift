@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "AccountWorkbook",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "workbook", targets: ["workbook"]),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "WorkbookModel"),
+        .target(name: "WorkbookStorage", dependencies: ["WorkbookModel"]),
+        .target(name: "TerminalUI"),
+        .target(name: "TerminalNcurses", dependencies: ["TerminalUI", "CNcursesw"]),
+        .target(name: "WorkbookApp", dependencies: ["TerminalUI", "WorkbookModel", "WorkbookStorage"]),
+        .executableTarget(
+            name: "workbook",
+            dependencies: ["WorkbookApp", "TerminalNcurses", "WorkbookStorage", "WorkbookModel", "TerminalUI"]
+        ),
+        .target(
+            name: "WorkbookTestSupport",
+            dependencies: ["WorkbookApp", "TerminalUI", "WorkbookModel", "WorkbookStorage"]
+        ),
+        .testTarget(name: "WorkbookModelTests", dependencies: ["WorkbookModel", "WorkbookTestSupport"]),
+        .testTarget(name: "WorkbookStorageTests", dependencies: ["WorkbookStorage", "WorkbookModel", "WorkbookTestSupport"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WorkbookTestSupport"]),
+        .testTarget(name: "WorkbookAppTests", dependencies: ["WorkbookApp", "WorkbookTestSupport"]),
+        .testTarget(name: "WorkbookEndToEndTests", dependencies: ["WorkbookTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

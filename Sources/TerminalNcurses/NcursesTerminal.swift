@@ -1,0 +1,2 @@
+/// Placeholder until the ncurses backend lands.
+enum TerminalNcursesPlaceholder {}

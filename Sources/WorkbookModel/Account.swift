@@ -1,0 +1,78 @@
+/// The stable, random identifier of an account; it names the account's file and never changes.
+public struct AccountID: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(_ rawValue: String) { self.rawValue = rawValue }
+
+    /// A new random id: 16 lowercase hex digits (64 bits), safe as a file name on every system.
+    public static func random<G: RandomNumberGenerator>(using generator: inout G) -> AccountID {
+        let value = generator.next()
+        let hex = String(value, radix: 16)
+        return AccountID(String(repeating: "0", count: 16 - hex.count) + hex)
+    }
+
+    /// True when the text could be an id this build wrote: what the storage module accepts as a file name.
+    public static func isWellFormed(_ text: String) -> Bool {
+        !text.isEmpty && text.count <= 64 && text.utf8.allSatisfy { byte in
+            (48...57).contains(byte) || (97...122).contains(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+        }
+    }
+
+    public var description: String { rawValue }
+
+    public static func < (lhs: AccountID, rhs: AccountID) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// When and by whom an account was archived: deleting keeps the file, so a teammate's edit is not lost.
+public struct ArchiveMark: Hashable, Sendable {
+    public var on: CalendarDate
+    public var by: String
+
+    public init(on: CalendarDate, by: String) {
+        self.on = on
+        self.by = by
+    }
+}
+
+/// One customer account and what it is worth to us.
+public struct Account: Hashable, Sendable, Identifiable {
+    public var id: AccountID
+    public var name: String
+    public var industry: String
+    public var stage: RelationshipStage
+    /// Annual value to us, in whole units of the workbook's currency.
+    public var annualValue: Int?
+    public var nextMeeting: CalendarDate?
+    /// The rep who owns the account.
+    public var owner: String
+    public var notes: String
+    public var archived: ArchiveMark?
+    /// Fields written by a newer build, kept untouched so that saving here does not destroy them.
+    public var unknownFields: [String: JSONValue]
+
+    public init(
+        id: AccountID,
+        name: String,
+        industry: String = "",
+        stage: RelationshipStage = .prospect,
+        annualValue: Int? = nil,
+        nextMeeting: CalendarDate? = nil,
+        owner: String = "",
+        notes: String = "",
+        archived: ArchiveMark? = nil,
+        unknownFields: [String: JSONValue] = [:]
+    ) {
+        self.id = id
+        self.name = name
+        self.industry = industry
+        self.stage = stage
+        self.annualValue = annualValue
+        self.nextMeeting = nextMeeting
+        self.owner = owner
+        self.notes = notes
+        self.archived = archived
+        self.unknownFields = unknownFields
+    }
+
+    public var isArchived: Bool { archived != nil }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// The fields of an account a person can edit, in form order.
+public enum AccountField: String, CaseIterable, Sendable, Hashable {
+    case name, industry, stage, annualValue, nextMeeting, owner, notes
+
+    public var title: String {
+        switch self {
+        case .name: return "Name"
+        case .industry: return "Industry"
+        case .stage: return "Stage"
+        case .annualValue: return "Annual value"
+        case .nextMeeting: return "Next meeting"
+        case .owner: return "Owner"
+        case .notes: return "Notes"
+        }
+    }
+}
+
+/// A rule an account broke, tied to the field a person should fix.
+public struct ValidationIssue: Hashable, Sendable {
+    public var field: AccountField
+    public var message: String
+
+    public init(field: AccountField, message: String) {
+        self.field = field
+        self.message = message
+    }
+}
+
+/// The rules an account must satisfy, and the parsing of what people type into value and date fields.
+public enum AccountRules {
+    public static let maximumNameLength = 120
+
+    /// Names compare without case and surrounding space, so "Acme " and "acme" are the same account.
+    public static func nameKey(_ name: String) -> String {
+        name.trimmingWhitespace().lowercased()
+    }
+
+    /// Problems with `account` among the other live (not archived) accounts of the workbook.
+    public static func validate(_ account: Account, among others: [Account]) -> [ValidationIssue] {
+        var issues: [ValidationIssue] = []
+        let name = account.name.trimmingWhitespace()
+        if name.isEmpty {
+            issues.append(ValidationIssue(field: .name, message: "A name is required."))
+        } else if name.count > maximumNameLength {
+            issues.append(ValidationIssue(field: .name, message: "The name is longer than \(maximumNameLength) characters."))
+        } else {
+            let key = nameKey(name)
+            if others.contains(where: { $0.id != account.id && !$0.isArchived && nameKey($0.name) == key }) {
+                issues.append(ValidationIssue(field: .name, message: "Another account is already called \u{201C}\(name)\u{201D}."))
+            }
+        }
+        if let value = account.annualValue, value < 0 {
+            issues.append(ValidationIssue(field: .annualValue, message: "The annual value cannot be negative."))
+        }
+        return issues
+    }
+
+    /// Parses an amount such as `120000`, `120,000`, `120 000`, `120k`, `1.5m`; empty text is no value.
+    public static func parseAmount(_ text: String) -> Result<Int?, ParseFailure> {
+        var cleaned = text.trimmingWhitespace().lowercased()
+        if cleaned.isEmpty { return .success(nil) }
+        cleaned.removeAll { $0 == "," || $0 == " " || $0 == "_" || $0 == "\u{00A0}" || $0 == "'" }
+        var multiplier = 1.0
+        if let last = cleaned.last, let factor = ["k": 1_000.0, "m": 1_000_000.0, "b": 1_000_000_000.0][last] {
+            multiplier = factor
+            cleaned.removeLast()
+        }
+        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+              cleaned.filter({ $0 == "." }).count <= 1, let number = Double(cleaned) else {
+            return .failure(ParseFailure("\u{201C}\(text)\u{201D} is not an amount: use digits, e.g. 120000 or 120k."))
+        }
+        let value = (number * multiplier).rounded()
+        guard value < 1e15 else { return .failure(ParseFailure("That amount is too large.")) }
+        return .success(Int(value))
+    }
+
+    /// Parses `YYYY-MM-DD`, `today`, `tomorrow` or `+N` (days from today); empty text is no date.
+    public static func parseDate(_ text: String, today: CalendarDate) -> Result<CalendarDate?, ParseFailure> {
+        let cleaned = text.trimmingWhitespace().lowercased()
+        if cleaned.isEmpty { return .success(nil) }
+        if cleaned == "today" { return .success(today) }
+        if cleaned == "tomorrow" { return .success(today.adding(days: 1)) }
+        if cleaned.hasPrefix("+"), let days = Int(cleaned.dropFirst().filter { $0 != "d" }), days < 100_000 {
+            return .success(today.adding(days: days))
+        }
+        if let date = CalendarDate(iso: cleaned) { return .success(date) }
+        return .failure(ParseFailure("\u{201C}\(text)\u{201D} is not a date: use YYYY-MM-DD, today, tomorrow or +7."))
+    }
+}
+
+/// Why a typed value could not be read, in words for the person who typed it.
+public struct ParseFailure: Error, Hashable, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+extension String {
+    /// The text without leading and trailing white space (including newlines).
+    public func trimmingWhitespace() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}
