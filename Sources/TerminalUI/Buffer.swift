@@ -60,7 +60,7 @@ public struct Buffer: Hashable, Sendable {
     public mutating func write(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int = Int.max, clip: Rect? = nil) -> Int {
         let area = clip.map { $0.intersection(bounds) } ?? bounds
         guard y >= area.y, y < area.maxY else { return 0 }
-        let limit = min(area.maxX, x + max(0, maxWidth))
+        let limit = maxWidth >= area.maxX - x ? area.maxX : x + max(0, maxWidth)
         var column = x
         for grapheme in text {
             if column >= limit { break }

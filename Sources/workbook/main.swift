@@ -1,1 +1,153 @@
-print("workbook")
+import Foundation
+import TerminalNcurses
+import TerminalUI
+import WorkbookApp
+import WorkbookModel
+import WorkbookStorage
+
+/// The `workbook` command: parse the command line, wire storage, terminal and app together, run.
+@MainActor
+enum WorkbookCommand {
+    static let environment = ProcessInfo.processInfo.environment
+
+    static func main() -> Int32 {
+        switch Invocation.parse(Array(CommandLine.arguments.dropFirst())) {
+        case .failure(let error):
+            printError("workbook: \(error)\n\n\(Invocation.usage)")
+            return 2
+        case .success(.help):
+            print(Invocation.usage)
+            return 0
+        case .success(.version):
+            print("workbook \(Invocation.versionNumber)")
+            return 0
+        case .success(.check(let data)):
+            return check(dataDirectory(data))
+        case .success(.export(let options)):
+            return export(options)
+        case .success(.open(let options)):
+            return open(options)
+        }
+    }
+
+    static func dataDirectory(_ option: String?) -> String {
+        option ?? WorkbookLocation.defaultDataDirectory(environment: environment)
+    }
+
+    static func today() -> CalendarDate {
+        let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(dayNumber: 0)
+    }
+
+    static func check(_ directory: String) -> Int32 {
+        let problems = WorkbookChecker.check(directory: directory)
+        if problems.isEmpty {
+            print("\(directory): every file is valid.")
+            return 0
+        }
+        for problem in problems { print(TextWidth.sanitized("\(problem.file): \(problem.message)")) }
+        printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(directory)")
+        return 1
+    }
+
+    static func export(_ options: Invocation.ExportOptions) -> Int32 {
+        let directory = dataDirectory(options.dataDirectory)
+        let workbook: LoadedWorkbook
+        do {
+            workbook = try FileWorkbookStore(directory: directory).load() /* TODO loadExisting */
+        } catch {
+            printError("workbook: \(error)")
+            return 1
+        }
+        for problem in workbook.problems { printError("warning: not exported: \(problem.file): \(problem.message)") }
+        switch WorkbookExport.select(workbook.accounts, named: options.account) {
+        case .failure(let error):
+            printError("workbook: \(error)")
+            return 1
+        case .success(let accounts):
+            FileHandle.standardOutput.write(Data(WorkbookExport.render(options.format, accounts: accounts, settings: workbook.settings, today: today()).utf8))
+            return 0
+        }
+    }
+
+    static func open(_ options: Invocation.OpenOptions) -> Int32 {
+        let themeName = options.theme ?? ((environment["NO_COLOR"] ?? "").isEmpty ? "default" : "mono")
+        let theme: Theme
+        switch ThemeLoader.load(themeName, searchDirectories: themeDirectories(), read: { try? ResourceFiles.read(path: $0) }) {
+        case .success(let loaded): theme = loaded
+        case .failure(let error):
+            printError("workbook: \(error)")
+            return 2
+        }
+        let store: FileWorkbookStore
+        let workbook: LoadedWorkbook
+        do {
+            if options.demo {
+                (store, workbook) = try openDemo()
+            } else {
+                store = FileWorkbookStore(directory: dataDirectory(options.dataDirectory))
+                workbook = options.readOnly ? try store.load() /* TODO loadExisting */ : try store.load()
+            }
+        } catch {
+            printError("workbook: \(error)")
+            return 1
+        }
+        let terminal: NcursesTerminal
+        do {
+            let mono = theme.styles.values.allSatisfy { $0.foreground == .default && $0.background == .default }
+            terminal = try NcursesTerminal.start(options: NcursesTerminalOptions(colorMode: mono ? .mono : .auto))
+        } catch {
+            printError("workbook: \(error)")
+            return 1
+        }
+        let state = AppState(
+            workbook: workbook, today: today(), screenSize: terminal.size, location: displayPath(store.directory),
+            readOnlyReason: options.readOnly ? "--read-only" : nil, isDemo: options.demo)
+        let runtime = AppRuntime(
+            state: state, store: options.readOnly ? nil : store, backend: terminal, theme: theme, today: today,
+            openDemo: {
+                let (demoStore, demoWorkbook) = try openDemo()
+                return (demoStore, demoWorkbook, displayPath(demoStore.directory))
+            })
+        runtime.run()
+        terminal.stop()
+        if runtime.state.isDemo {
+            print("The demo territory stays in \(runtime.state.location) until you delete it.")
+        }
+        return 0
+    }
+
+    static func openDemo() throws -> (FileWorkbookStore, LoadedWorkbook) {
+        let folder = try FileWorkbookStore.temporaryDirectory(prefix: "account-workbook-demo-")
+        var generator = SystemRandomNumberGenerator()
+        let accounts = DemoTerritory.accounts(today: today(), newID: { AccountID.random(using: &generator) })
+        let store = try FileWorkbookStore.createWorkbook(at: folder, settings: DemoTerritory.settings(), accounts: accounts)
+        return (store, try store.load())
+    }
+
+    /// Where themes are looked for: the user's config folder first, then `Themes/` near the binary
+    /// (the repository when run from `.build`, or `share/account-workbook/themes` when installed).
+    static func themeDirectories() -> [String] {
+        var directories = [WorkbookLocation.themesDirectory(environment: environment)]
+        if let override = environment["WORKBOOK_THEMES_DIR"] { directories.insert(override, at: 0) }
+        var folder = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 {
+            directories.append(folder.appendingPathComponent("Themes").path)
+            directories.append(folder.appendingPathComponent("share/account-workbook/themes").path)
+            folder = folder.deletingLastPathComponent()
+        }
+        return directories
+    }
+
+    /// A path with the home folder shown as `~`.
+    static func displayPath(_ path: String) -> String {
+        guard let home = environment["HOME"], !home.isEmpty, path.hasPrefix(home + "/") else { return path }
+        return "~" + path.dropFirst(home.count)
+    }
+
+    static func printError(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+}
+
+exit(WorkbookCommand.main())

@@ -1,0 +1,36 @@
+# Account Workbook — the two commands of the README: `make run` and `make test`.
+SWIFT ?= swift
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
+ARGS ?=
+
+.PHONY: run test build deps goldens bench clean
+
+# System packages the app and the tests need; installed only when missing.
+deps:
+	@missing=""; \
+	command -v pkg-config >/dev/null 2>&1 || missing="$$missing pkg-config"; \
+	pkg-config --exists ncursesw 2>/dev/null || [ -f /usr/include/ncursesw/curses.h ] || missing="$$missing libncurses-dev"; \
+	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
+	command -v git >/dev/null 2>&1 || missing="$$missing git"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+run: build
+	@$(BIN_DIR)/workbook $(ARGS)
+
+test: deps
+	$(SWIFT) build --build-tests
+	WORKBOOK_BIN="$(BIN_DIR)/workbook" $(SWIFT) test
+
+# Rewrites the screen goldens and docs/KEYBINDINGS.md; review the diff before committing.
+goldens: deps
+	UPDATE_GOLDENS=1 $(SWIFT) test --filter 'ScreenRenderingTests|KeymapTests' || true
+
+clean:
+	rm -rf .build

@@ -1,0 +1,169 @@
+/// What the command line asked for, parsed and checked before anything touches the terminal or disk.
+public enum Invocation: Equatable, Sendable {
+    case open(OpenOptions)
+    case export(ExportOptions)
+    case check(dataDirectory: String?)
+    case help
+    case version
+
+    /// How to open the interactive app.
+    public struct OpenOptions: Equatable, Sendable {
+        public var dataDirectory: String?
+        public var theme: String?
+        public var readOnly = false
+        public var demo = false
+        public init(dataDirectory: String? = nil, theme: String? = nil, readOnly: Bool = false, demo: Bool = false) {
+            self.dataDirectory = dataDirectory
+            self.theme = theme
+            self.readOnly = readOnly
+            self.demo = demo
+        }
+    }
+
+    /// What `workbook export` prints.
+    public struct ExportOptions: Equatable, Sendable {
+        public var format: WorkbookExport.Format
+        public var account: String?
+        public var dataDirectory: String?
+    }
+
+    public static let versionNumber = "0.1.0"
+
+    public static let usage = """
+    Usage:
+      workbook [--data DIR] [--theme NAME] [--read-only]   open the workbook
+      workbook --demo [--theme NAME]                        open a sample territory in a temporary folder
+      workbook export --format json|markdown [--account NAME] [--data DIR]
+                                                            print the workbook (or one account) to stdout
+      workbook check [--data DIR]                           validate every file; exit 1 on problems
+      workbook --help | --version
+
+    Options:
+      --data DIR     the workbook folder (default: $XDG_DATA_HOME/account-workbook,
+                     else ~/.local/share/account-workbook)
+      --theme NAME   default, mono, or a theme file in ~/.config/account-workbook/themes
+                     (NO_COLOR=1 selects mono)
+      --read-only    open without changing anything
+    """
+
+    /// Parses the arguments after the program name.
+    public static func parse(_ arguments: [String]) -> Result<Invocation, UsageError> {
+        var words = ArgumentWords(arguments)
+        let subcommand = words.peek.flatMap { $0.hasPrefix("-") ? nil : $0 }
+        if subcommand != nil { _ = words.next() }
+        do {
+            switch subcommand {
+            case nil: return .success(try parseOpen(&words))
+            case "export": return .success(try parseExport(&words))
+            case "check": return .success(try parseCheck(&words))
+            case "help": return .success(.help)
+            case let other?: throw UsageError("unknown command \u{201C}\(other)\u{201D}")
+            }
+        } catch let error as UsageError {
+            return .failure(error)
+        } catch {
+            return .failure(UsageError("\(error)"))
+        }
+    }
+
+    private static func parseOpen(_ words: inout ArgumentWords) throws -> Invocation {
+        var options = OpenOptions()
+        while let word = words.next() {
+            switch word.name {
+            case "--help", "-h": return .help
+            case "--version", "-V": return .version
+            case "--data": options.dataDirectory = try words.value(for: word)
+            case "--theme": options.theme = try words.value(for: word)
+            case "--read-only": try word.noValue(); options.readOnly = true
+            case "--demo": try word.noValue(); options.demo = true
+            default: throw UsageError.unknown(word)
+            }
+        }
+        if options.demo, options.dataDirectory != nil {
+            throw UsageError("--demo opens its own temporary folder; it cannot be combined with --data")
+        }
+        return .open(options)
+    }
+
+    private static func parseExport(_ words: inout ArgumentWords) throws -> Invocation {
+        var format: WorkbookExport.Format?
+        var account: String?
+        var data: String?
+        while let word = words.next() {
+            switch word.name {
+            case "--help", "-h": return .help
+            case "--format":
+                let value = try words.value(for: word)
+                guard let parsed = WorkbookExport.Format(rawValue: value) else {
+                    throw UsageError("--format must be json or markdown, not \u{201C}\(value)\u{201D}")
+                }
+                format = parsed
+            case "--account": account = try words.value(for: word)
+            case "--data": data = try words.value(for: word)
+            default: throw UsageError.unknown(word)
+            }
+        }
+        guard let format else { throw UsageError("export needs --format json or --format markdown") }
+        return .export(ExportOptions(format: format, account: account, dataDirectory: data))
+    }
+
+    private static func parseCheck(_ words: inout ArgumentWords) throws -> Invocation {
+        var data: String?
+        while let word = words.next() {
+            switch word.name {
+            case "--help", "-h": return .help
+            case "--data": data = try words.value(for: word)
+            default: throw UsageError.unknown(word)
+            }
+        }
+        return .check(dataDirectory: data)
+    }
+}
+
+/// A command line that cannot be followed: the message says why; the program prints usage and exits 2.
+public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+
+    static func unknown(_ word: ArgumentWords.Word) -> UsageError {
+        word.name.hasPrefix("-") ? UsageError("unknown option \u{201C}\(word.name)\u{201D}") : UsageError("unexpected argument \u{201C}\(word.name)\u{201D}")
+    }
+}
+
+/// The arguments as a queue, splitting `--name=value` into a name and an inline value.
+struct ArgumentWords {
+    struct Word {
+        var name: String
+        var inlineValue: String?
+
+        func noValue() throws {
+            if inlineValue != nil { throw UsageError("\(name) takes no value") }
+        }
+    }
+
+    private var remaining: [String]
+
+    init(_ arguments: [String]) { remaining = arguments }
+
+    var peek: String? { remaining.first }
+
+    mutating func next() -> Word? {
+        guard !remaining.isEmpty else { return nil }
+        let raw = remaining.removeFirst()
+        if raw.hasPrefix("--"), let equals = raw.firstIndex(of: "=") {
+            return Word(name: String(raw[..<equals]), inlineValue: String(raw[raw.index(after: equals)...]))
+        }
+        return Word(name: raw, inlineValue: nil)
+    }
+
+    mutating func value(for word: Word) throws -> String {
+        if let inline = word.inlineValue {
+            guard !inline.isEmpty else { throw UsageError("\(word.name) needs a value") }
+            return inline
+        }
+        guard let value = remaining.first, !value.hasPrefix("--") else { throw UsageError("\(word.name) needs a value") }
+        remaining.removeFirst()
+        return value
+    }
+}

@@ -1,0 +1,43 @@
+import WorkbookModel
+
+/// A realistic sample territory for `workbook --demo` and the empty state's `d`: names in several scripts,
+/// every stage, dates around today, notes that read like a rep's.
+public enum DemoTerritory {
+    public static let owner = "Alex Demo"
+
+    public static func settings() -> WorkbookSettings { WorkbookSettings(owner: owner, currency: "EUR") }
+
+    public static func accounts(today: CalendarDate, newID: () -> AccountID) -> [Account] {
+        func day(_ offset: Int?) -> CalendarDate? { offset.map { today.adding(days: $0) } }
+        let rows: [(String, String, RelationshipStage, Int?, Int?, String, String)] = [
+            ("Müller & Söhne GmbH", "Industrial machinery", .reliableSupplier, 1_200_000, 6, "Alex Demo",
+             "Klaus Brandt (Head of Procurement) wants a call before any email. Renewal talks start in Q1; they asked for a two-year price lock."),
+            ("東京精密", "Precision instruments", .partner, 640_000, -3, "Kenji Sato",
+             "Joint roadmap reviewed quarterly. Sato-san sponsors us internally; the plant manager in Hachiōji is sceptical."),
+            ("Nordlys Shipping AS", "Logistics", .vendor, 310_000, 14, "Alex Demo",
+             "Buys on price through a tender every spring. Ingrid runs the tender; the CFO signs."),
+            ("Société Lumière SA", "Retail", .prospect, 90_000, 2, "Camille Roy",
+             "First meeting went well: they want help cutting returns. Promised a benchmark by next week."),
+            ("서울 바이오텍", "Pharmaceuticals", .prospect, 420_000, 21, "Kenji Sato",
+             "Introduced by 東京精密. Regulatory team decides; our coach is Dr. Park."),
+            ("São Paulo Têxtil Ltda", "Textiles", .reliableSupplier, 185_000, nil, "Camille Roy",
+             "Stable for four years. Pays late every December: expect it, do not escalate."),
+            ("Kraków Wełna sp. z o.o.", "Textiles", .lost, nil, nil, "Alex Demo",
+             "Lost to a cheaper local supplier in 2025. Still friendly with the COO; check in twice a year."),
+            ("Acme Robotics Inc.", "Automation", .vendor, 75_000, 35, "Alex Demo",
+             "Engineering loves the product; procurement treats us as a line item."),
+            ("Dvořák Audio s.r.o.", "Consumer electronics", .prospect, 40_000, nil, "Camille Roy",
+             "Small but growing fast. Founder answers emails at night."),
+            ("北京云端科技", "Software", .partner, 980_000, 9, "Kenji Sato",
+             "Co-selling agreement since 2024. Both sides staff the joint account team; review the shared plan monthly."),
+            ("Øresund Medical ApS", "Healthcare", .reliableSupplier, 260_000, -10, "Alex Demo",
+             "Meeting was postponed twice; reschedule before the budget freeze."),
+            ("Île-de-France Énergie", "Energy", .prospect, 1_500_000, 45, "Camille Roy",
+             "Large tender expected next year. We do not know the economic buyer yet."),
+        ]
+        return rows.map { row in
+            Account(id: newID(), name: row.0, industry: row.1, stage: row.2, annualValue: row.3, nextMeeting: day(row.4),
+                    owner: row.5, notes: row.6)
+        }
+    }
+}

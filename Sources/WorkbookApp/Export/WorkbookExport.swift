@@ -1,0 +1,80 @@
+import WorkbookModel
+import WorkbookStorage
+
+/// `workbook export`: the workbook as Markdown for a review note, or as one JSON document.
+public enum WorkbookExport {
+    /// The formats `--format` accepts.
+    public enum Format: String, CaseIterable, Sendable {
+        case json, markdown
+    }
+
+    /// The live accounts to export: all of them in name order, or the one called `name`.
+    public static func select(_ accounts: [Account], named name: String?) -> Result<[Account], ExportError> {
+        let live = AccountOrdering.sorted(accounts.filter { !$0.isArchived }, by: .name)
+        guard let name else { return .success(live) }
+        let key = AccountRules.nameKey(name)
+        let matches = live.filter { AccountRules.nameKey($0.name) == key }
+        if matches.isEmpty { return .failure(ExportError("no account called \u{201C}\(name)\u{201D}")) }
+        return .success(matches)
+    }
+
+    public static func render(_ format: Format, accounts: [Account], settings: WorkbookSettings, today: CalendarDate) -> String {
+        switch format {
+        case .json: return json(accounts: accounts, settings: settings)
+        case .markdown: return markdown(accounts: accounts, settings: settings, today: today)
+        }
+    }
+
+    /// One canonical JSON document: the settings and each account as its file holds it.
+    public static func json(accounts: [Account], settings: WorkbookSettings) -> String {
+        let document = JSONValue.object([
+            "formatVersion": .integer(1),
+            "settings": WorkbookFileFormat.jsonValue(settings),
+            "accounts": .array(accounts.map(AccountFileFormat.jsonValue)),
+        ])
+        return String(decoding: CanonicalJSON.encode(document), as: UTF8.self)
+    }
+
+    public static func markdown(accounts: [Account], settings: WorkbookSettings, today: CalendarDate) -> String {
+        var lines = ["# Account Workbook — \(accounts.count) account\(accounts.count == 1 ? "" : "s") (exported \(today.iso))"]
+        for account in accounts {
+            lines += ["", "## \(escape(account.name))", ""]
+            lines.append("- **Industry:** \(account.industry.isEmpty ? "—" : escape(account.industry))")
+            lines.append("- **Relationship:** \(account.stage.title)")
+            lines.append("- **Annual value:** \(ValueFormat.amount(account.annualValue, currency: settings.currency))")
+            if let date = account.nextMeeting {
+                lines.append("- **Next meeting:** \(date.iso) (\(ValueFormat.relative(date, today: today)))")
+            } else {
+                lines.append("- **Next meeting:** —")
+            }
+            lines.append("- **Owner:** \(account.owner.isEmpty ? "—" : escape(account.owner))")
+            if !account.notes.isEmpty {
+                lines += ["", "### Notes", ""]
+                lines += account.notes.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Markdown-significant characters escaped and control characters removed, so stored text cannot
+    /// change the document's structure or reach a terminal raw when the export is printed.
+    static func escape(_ text: String) -> String {
+        var result = ""
+        for character in text {
+            if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,
+               scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) {
+                continue
+            }
+            if "\\`*_[]<>#|".contains(character) { result.append("\\") }
+            result.append(character)
+        }
+        return result
+    }
+}
+
+/// Why an export could not be produced.
+public struct ExportError: Error, Equatable, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { message }
+}

@@ -1,0 +1,29 @@
+/// What a key binding asks the app to do; the reducer gives each its meaning in the current state.
+public enum Command: Hashable, Sendable {
+    case moveUp, moveDown, moveFirst, moveLast, pageUp, pageDown
+    case nextPane, previousPane, showPane(Pane)
+    case open, add, edit, delete
+    case startFilter, acceptFilter, clearFilter
+    case cycleSort
+    case undo, redo
+    case toggleHelp, showProblems, closeOverlay
+    case backOut
+    case quit, interrupt, suspend
+    case openDemo
+    case retrySave
+    case confirm, cancel
+    case nextField, previousField, fieldLeft, fieldRight, submitForm
+    case text(TextEdit)
+}
+
+/// Where a binding applies. The keymap tries the scopes of the current state in order.
+public enum KeyScope: String, CaseIterable, Sendable {
+    case always = "Everywhere"
+    case global = "Global"
+    case accounts = "Accounts pane"
+    case filter = "Filter"
+    case form = "Form"
+    case textField = "Text fields"
+    case confirm = "Confirmation"
+    case overlay = "Help and lists"
+}

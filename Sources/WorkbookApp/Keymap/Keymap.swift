@@ -1,0 +1,117 @@
+import TerminalUI
+
+/// The one table of key bindings: it drives dispatch, the hint bar, the `?` overlay and docs/KEYBINDINGS.md.
+public struct Keymap: Sendable {
+    public var bindings: [KeyBinding]
+
+    public init(bindings: [KeyBinding]) { self.bindings = bindings }
+
+    /// What the user gets: terminal conventions from vim, less, lazygit and htop.
+    public static let standard = Keymap(bindings: [
+        KeyBinding([.control("c")], .interrupt, .always, "Quit at once (everything confirmed is already saved)"),
+
+        KeyBinding([.character("j"), .down], .moveDown, .accounts, "Next account", hint: nil),
+        KeyBinding([.character("k"), .up], .moveUp, .accounts, "Previous account"),
+        KeyBinding([.character("g"), .home], .moveFirst, .accounts, "First account"),
+        KeyBinding([.character("G"), .end], .moveLast, .accounts, "Last account"),
+        KeyBinding([.pageDown, .control("f")], .pageDown, .accounts, "Page down"),
+        KeyBinding([.pageUp, .control("b")], .pageUp, .accounts, "Page up"),
+        KeyBinding([.character("a")], .add, .accounts, "Add an account", hint: "add"),
+        KeyBinding([.character("e"), .enter], .edit, .accounts, "Edit the selected account", hint: "edit"),
+        KeyBinding([.character("D")], .delete, .accounts, "Delete the selected account (asks first; u undoes)", hint: "delete"),
+        KeyBinding([.character("/")], .startFilter, .accounts, "Filter accounts by name, industry, owner or stage", hint: "filter"),
+        KeyBinding([.character("s")], .cycleSort, .accounts, "Sort by name, value, next meeting, stage", hint: "sort"),
+        KeyBinding([.character("d")], .openDemo, .accounts, "Open the demo territory (from an empty workbook)"),
+
+        KeyBinding([.tab], .nextPane, .global, "Next pane"),
+        KeyBinding([.backTab], .previousPane, .global, "Previous pane"),
+        KeyBinding([.character("1")], .showPane(.accounts), .global, "Accounts pane"),
+        KeyBinding([.character("2")], .showPane(.checklist), .global, "Commitment checklist pane"),
+        KeyBinding([.character("3")], .showPane(.influenceMap), .global, "Influence map pane"),
+        KeyBinding([.character("u")], .undo, .global, "Undo the last change", hint: "undo"),
+        KeyBinding([.control("r")], .redo, .global, "Redo what was undone"),
+        KeyBinding([.control("s")], .retrySave, .global, "Retry saving changes that could not be saved"),
+        KeyBinding([.character("!")], .showProblems, .global, "List files that could not be read"),
+        KeyBinding([.escape], .backOut, .global, "Back out: clear the filter or the message (never quits)"),
+        KeyBinding([.control("z")], .suspend, .global, "Suspend to the shell (fg resumes)"),
+        KeyBinding([.character("?")], .toggleHelp, .global, "Show all keys", hint: "help"),
+        KeyBinding([.character("q")], .quit, .global, "Quit (changes are saved as you make them)", hint: "quit"),
+
+        KeyBinding([.enter], .acceptFilter, .filter, "Keep the filter and go back to the list", hint: "keep"),
+        KeyBinding([.escape], .clearFilter, .filter, "Clear the filter", hint: "clear"),
+        KeyBinding([.down], .moveDown, .filter, "Next match"),
+        KeyBinding([.up], .moveUp, .filter, "Previous match"),
+
+        KeyBinding([.tab, .down], .nextField, .form, "Next field", hint: "next field"),
+        KeyBinding([.backTab, .up], .previousField, .form, "Previous field"),
+        KeyBinding([.left], .fieldLeft, .form, "Move left, or previous choice"),
+        KeyBinding([.right], .fieldRight, .form, "Move right, or next choice (Space too)", hint: "choice"),
+        KeyBinding([.enter], .submitForm, .form, "Save the account", hint: "save"),
+        KeyBinding([.escape], .cancel, .form, "Cancel without saving", hint: "cancel"),
+
+        KeyBinding([.backspace], .text(.backspace), .textField, "Delete the character before the cursor"),
+        KeyBinding([.delete, .control("d")], .text(.deleteForward), .textField, "Delete the character under the cursor"),
+        KeyBinding([.home, .control("a")], .text(.moveToStart), .textField, "Cursor to the start"),
+        KeyBinding([.end, .control("e")], .text(.moveToEnd), .textField, "Cursor to the end"),
+        KeyBinding([.control("u")], .text(.deleteToStart), .textField, "Delete to the start"),
+        KeyBinding([.control("k")], .text(.deleteToEnd), .textField, "Delete to the end"),
+        KeyBinding([.control("w")], .text(.deleteWordBackward), .textField, "Delete the word before the cursor"),
+        KeyBinding([.left], .text(.moveLeft), .textField, "Cursor left"),
+        KeyBinding([.right], .text(.moveRight), .textField, "Cursor right"),
+
+        KeyBinding([.character("y"), .enter], .confirm, .confirm, "Yes, do it", hint: "yes"),
+        KeyBinding([.character("n"), .escape], .cancel, .confirm, "No, keep it", hint: "no"),
+
+        KeyBinding([.character("j"), .down], .moveDown, .overlay, "Scroll down"),
+        KeyBinding([.character("k"), .up], .moveUp, .overlay, "Scroll up"),
+        KeyBinding([.pageDown, .character(" ")], .pageDown, .overlay, "Page down"),
+        KeyBinding([.pageUp], .pageUp, .overlay, "Page up"),
+        KeyBinding([.escape, .character("q"), .character("?"), .character("!")], .closeOverlay, .overlay, "Close", hint: "close"),
+    ])
+
+    /// The scopes that take keys in `state`, most specific first.
+    public static func scopes(for state: AppState) -> [KeyScope] {
+        switch state.modal {
+        case .form: return [.always, .form, .textField]
+        case .confirmDelete: return [.always, .confirm]
+        case .help, .problems: return [.always, .overlay]
+        case nil: break
+        }
+        if state.isEditingFilter { return [.always, .filter, .textField] }
+        switch state.focus {
+        case .accounts: return [.always, .accounts, .global]
+        case .checklist, .influenceMap: return [.always, .global]
+        }
+    }
+
+    /// The action a key stands for in `state`: a command, typed text, or a refusal with its reason.
+    public func resolve(_ key: Key, in state: AppState) -> AppAction? {
+        let scopes = Keymap.scopes(for: state)
+        for scope in scopes {
+            if let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) {
+                if let reason = CommandAvailability.disabledReason(binding.command, in: state) {
+                    return .rejected("\(binding.help): \(reason)")
+                }
+                return .command(binding.command)
+            }
+        }
+        if scopes.contains(.textField), case .character(let character) = key {
+            return .command(.text(.insert(String(character))))
+        }
+        return nil
+    }
+
+    /// Bindings shown in the hint bar for `state`, in table order, each with its disabled reason if any.
+    public func hints(for state: AppState) -> [(binding: KeyBinding, disabledReason: String?)] {
+        let scopes = Keymap.scopes(for: state)
+        var seen = Set<Command>()
+        var result: [(KeyBinding, String?)] = []
+        for scope in scopes {
+            for binding in bindings where binding.scope == scope && binding.hint != nil && !seen.contains(binding.command) {
+                seen.insert(binding.command)
+                result.append((binding, CommandAvailability.disabledReason(binding.command, in: state)))
+            }
+        }
+        return result
+    }
+}

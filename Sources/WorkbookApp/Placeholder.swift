@@ -1,2 +1,0 @@
-/// Placeholder until the app lands.
-enum WorkbookAppPlaceholder {}

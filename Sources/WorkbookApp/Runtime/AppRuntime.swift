@@ -1,0 +1,122 @@
+import TerminalUI
+import WorkbookModel
+import WorkbookStorage
+
+/// Opens a workbook other than the current one (the demo territory): the store, what it holds, where it is.
+public typealias WorkbookOpener = () throws -> (store: WorkbookStore, workbook: LoadedWorkbook, location: String)
+
+/// The one loop: read an event, turn it into an action, reduce, run the effects, draw what changed.
+public final class AppRuntime {
+    public private(set) var state: AppState
+    private var store: WorkbookStore?
+    private let backend: TerminalBackend
+    private let theme: Theme
+    private let keymap: Keymap
+    private let environment: ReducerEnvironment
+    private let today: () -> CalendarDate
+    private let openDemo: WorkbookOpener?
+    private var previousFrame: Buffer?
+    private var needsFullRedraw = true
+
+    /// `store` nil means nothing is ever written (read-only workbooks).
+    public init(
+        state: AppState, store: WorkbookStore?, backend: TerminalBackend, theme: Theme, keymap: Keymap = .standard,
+        environment: ReducerEnvironment = .live, today: @escaping () -> CalendarDate, openDemo: WorkbookOpener? = nil
+    ) {
+        self.state = state
+        self.store = store
+        self.backend = backend
+        self.theme = theme
+        self.keymap = keymap
+        self.environment = environment
+        self.today = today
+        self.openDemo = openDemo
+        self.state.screenSize = backend.size
+    }
+
+    /// Runs until the user quits. Draws only when something changed, so an idle app writes nothing.
+    public func run() {
+        drawFrame()
+        while !state.shouldQuit {
+            guard let event = backend.readEvent(timeoutMilliseconds: 1_000) else {
+                let day = today()
+                if day != state.today {
+                    send(.dayChanged(day))
+                    drawFrame()
+                }
+                continue
+            }
+            handle(event)
+            if !state.shouldQuit { drawFrame() }
+        }
+    }
+
+    /// Turns one terminal event into actions.
+    public func handle(_ event: InputEvent) {
+        switch event {
+        case .key(let key):
+            if state.message?.kind != .error { state.message = nil }
+            if let action = keymap.resolve(key, in: state) { send(action) }
+        case .paste(let text):
+            send(.paste(text))
+        case .resize(let size):
+            needsFullRedraw = true
+            send(.resized(size))
+        }
+    }
+
+    /// Reduces one action and runs the effects it asks for, feeding their results back in.
+    public func send(_ action: AppAction) {
+        var queue = [action]
+        while !queue.isEmpty {
+            let next = queue.removeFirst()
+            let effects = AppReducer.reduce(&state, next, environment: environment)
+            for effect in effects { queue.append(contentsOf: run(effect)) }
+        }
+    }
+
+    private func run(_ effect: Effect) -> [AppAction] {
+        switch effect {
+        case .save(let account):
+            guard let store, state.readOnlyReason == nil else {
+                return [.saveFailed(account.id, "the workbook is read-only")]
+            }
+            do {
+                try store.save(account)
+                return [.saveSucceeded(account.id)]
+            } catch {
+                return [.saveFailed(account.id, String(describing: error))]
+            }
+        case .openDemo:
+            guard let openDemo else { return [.openFailed("The demo territory is not available here.")] }
+            do {
+                let opened = try openDemo()
+                store = opened.store
+                return [.workbookOpened(opened.workbook, location: opened.location, isDemo: true)]
+            } catch {
+                return [.openFailed("Could not open the demo: \(error)")]
+            }
+        case .suspend:
+            backend.suspend()
+            needsFullRedraw = true
+            return [.resized(backend.size)]
+        case .quit:
+            return []
+        }
+    }
+
+    /// Renders the state and writes only the cells that changed since the last frame.
+    public func drawFrame() {
+        let (frame, cursor) = RootView.render(state, theme: theme, keymap: keymap)
+        let full = needsFullRedraw || previousFrame?.size != frame.size
+        let runs = BufferDiff.runs(from: full ? nil : previousFrame, to: frame)
+        if !runs.isEmpty || full || cursor != nil {
+            backend.draw(runs, cursor: cursor, fullRedraw: full)
+        }
+        previousFrame = frame
+        needsFullRedraw = false
+    }
+
+    /// The last frame drawn, for tests.
+    public var lastFrame: Buffer? { previousFrame }
+}

@@ -1,0 +1,134 @@
+import WorkbookModel
+
+/// The accounts pane: moving through the list, and adding, editing, deleting, undoing.
+enum AccountsReducer {
+    static func reduce(_ state: inout AppState, _ command: Command, environment: ReducerEnvironment) -> [Effect] {
+        let rows = ScreenLayout(size: state.screenSize).listRows
+        switch command {
+        case .moveDown: move(&state, by: 1)
+        case .moveUp: move(&state, by: -1)
+        case .pageDown: move(&state, by: rows)
+        case .pageUp: move(&state, by: -rows)
+        case .moveFirst: move(&state, by: -state.visible.count)
+        case .moveLast: move(&state, by: state.visible.count)
+        case .add:
+            state.modal = .form(AccountForm(newAccountOwnedBy: state.settings.owner))
+        case .edit, .open:
+            if let account = state.selectedAccount { state.modal = .form(AccountForm(editing: account)) }
+        case .delete:
+            if let id = state.selectedID { state.modal = .confirmDelete(id) }
+        case .startFilter:
+            state.isEditingFilter = true
+            state.filterInput = TextInput(state.filter)
+        case .cycleSort:
+            state.sort = state.sort.next
+            state.refreshVisible()
+            keepSelectionVisible(&state)
+            state.message = StatusMessage("Sorted by \(state.sort.title).")
+        case .undo:
+            return undo(&state)
+        case .redo:
+            return redo(&state)
+        default:
+            break
+        }
+        return []
+    }
+
+    static func move(_ state: inout AppState, by offset: Int) {
+        guard !state.visible.isEmpty else { return }
+        let current = state.selectedIndex ?? 0
+        let target = min(max(0, current + offset), state.visible.count - 1)
+        state.selectedID = state.visible[target]
+        keepSelectionVisible(&state)
+    }
+
+    /// Scrolls the list just enough that the selected row is on screen.
+    static func keepSelectionVisible(_ state: inout AppState) {
+        let rows = ScreenLayout(size: state.screenSize).listRows
+        let index = state.selectedIndex ?? 0
+        if index < state.listTop { state.listTop = index }
+        if index >= state.listTop + rows { state.listTop = index - rows + 1 }
+        state.listTop = max(0, min(state.listTop, max(0, state.visible.count - rows)))
+    }
+
+    /// Records and applies a change: the state shows it at once, the save effect writes it.
+    static func apply(_ change: AccountChange, to state: inout AppState, select: Bool = true) -> [Effect] {
+        state.accounts[change.after.id] = change.after
+        state.undoStack.append(change)
+        state.redoStack.removeAll()
+        state.refreshVisible()
+        if select, !change.after.isArchived, state.visible.contains(change.after.id) { state.selectedID = change.after.id }
+        keepSelectionVisible(&state)
+        return [.save(change.after)]
+    }
+
+    static func confirmDelete(_ state: inout AppState, id: AccountID, command: Command) -> [Effect] {
+        switch command {
+        case .confirm:
+            state.modal = nil
+            guard var account = state.accounts[id] else { return [] }
+            let before = account
+            let index = state.selectedIndex ?? 0
+            account.archived = ArchiveMark(on: state.today, by: state.settings.owner)
+            let effects = apply(AccountChange(before: before, after: account, label: "delete \u{201C}\(account.name)\u{201D}"), to: &state, select: false)
+            if !state.visible.isEmpty { state.selectedID = state.visible[min(index, state.visible.count - 1)] }
+            keepSelectionVisible(&state)
+            state.message = StatusMessage("Deleted \u{201C}\(account.name)\u{201D} (archived in its file) — u undoes.")
+            return effects
+        case .cancel, .backOut:
+            state.modal = nil
+            state.message = StatusMessage("Nothing deleted.")
+        case .interrupt:
+            state.shouldQuit = true
+            return [.quit]
+        default:
+            break
+        }
+        return []
+    }
+
+    static func undo(_ state: inout AppState) -> [Effect] {
+        guard let change = state.undoStack.popLast() else { return [] }
+        var restored: Account
+        if let before = change.before {
+            restored = before
+        } else {
+            restored = change.after
+            restored.archived = ArchiveMark(on: state.today, by: state.settings.owner)
+        }
+        if !restored.isArchived, let clash = nameClash(restored, in: state) {
+            state.undoStack.append(change)
+            state.message = StatusMessage("Can't undo: another account is now called \u{201C}\(clash.name)\u{201D}.", kind: .warning)
+            return []
+        }
+        state.accounts[restored.id] = restored
+        state.redoStack.append(change)
+        state.refreshVisible()
+        if !restored.isArchived { state.selectedID = restored.id }
+        keepSelectionVisible(&state)
+        state.message = StatusMessage("Undid: \(change.label).")
+        return [.save(restored)]
+    }
+
+    static func redo(_ state: inout AppState) -> [Effect] {
+        guard let change = state.redoStack.popLast() else { return [] }
+        if !change.after.isArchived, let clash = nameClash(change.after, in: state) {
+            state.redoStack.append(change)
+            state.message = StatusMessage("Can't redo: another account is now called \u{201C}\(clash.name)\u{201D}.", kind: .warning)
+            return []
+        }
+        state.accounts[change.after.id] = change.after
+        state.undoStack.append(change)
+        state.refreshVisible()
+        if !change.after.isArchived { state.selectedID = change.after.id }
+        keepSelectionVisible(&state)
+        state.message = StatusMessage("Redid: \(change.label).")
+        return [.save(change.after)]
+    }
+
+    private static func nameClash(_ account: Account, in state: AppState) -> Account? {
+        let key = AccountRules.nameKey(account.name)
+        return state.accounts.values.first { $0.id != account.id && !$0.isArchived && AccountRules.nameKey($0.name) == key }
+    }
+}

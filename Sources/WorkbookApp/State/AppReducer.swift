@@ -1,0 +1,106 @@
+import TerminalUI
+import WorkbookModel
+
+/// What the reducer needs from outside that is not state: injected so tests are deterministic.
+public struct ReducerEnvironment {
+    public var newAccountID: () -> AccountID
+
+    public init(newAccountID: @escaping () -> AccountID) { self.newAccountID = newAccountID }
+
+    /// Random ids from the system generator: what the real app uses.
+    public static var live: ReducerEnvironment {
+        ReducerEnvironment(newAccountID: {
+            var generator = SystemRandomNumberGenerator()
+            return AccountID.random(using: &generator)
+        })
+    }
+}
+
+/// The one place state changes: `reduce(&state, action)` returns the effects for the runtime to run.
+public enum AppReducer {
+    public static func reduce(_ state: inout AppState, _ action: AppAction, environment: ReducerEnvironment) -> [Effect] {
+        switch action {
+        case .command(let command):
+            return handle(command, &state, environment)
+        case .rejected(let reason):
+            state.message = StatusMessage("Can't: \(reason)", kind: .warning)
+        case .paste(let text):
+            if case .form = state.modal {
+                return FormReducer.reduce(&state, .text(.insert(text)), environment: environment)
+            } else if state.isEditingFilter {
+                return handle(.text(.insert(text.replacingNewlines())), &state, environment)
+            }
+        case .resized(let size):
+            state.screenSize = size
+            AccountsReducer.keepSelectionVisible(&state)
+        case .dayChanged(let day):
+            state.today = day
+        case .saveSucceeded(let id):
+            state.unsaved.remove(id)
+            if state.unsaved.isEmpty, state.message?.kind == .error, state.message?.text.hasPrefix("Not saved") == true {
+                state.message = StatusMessage("All changes saved.")
+            }
+        case .saveFailed(let id, let reason):
+            state.unsaved.insert(id)
+            let name = state.accounts[id]?.name ?? id.rawValue
+            state.message = StatusMessage("Not saved: \(name) — \(reason). Your change is kept; Ctrl-S retries.", kind: .error)
+        case .workbookOpened(let workbook, let location, let isDemo):
+            let size = state.screenSize
+            state = AppState(workbook: workbook, today: state.today, screenSize: size, location: location, isDemo: isDemo)
+            state.message = StatusMessage(isDemo ? "Demo territory opened: changes stay in \(location)." : "Workbook opened.")
+        case .openFailed(let reason):
+            state.message = StatusMessage(reason, kind: .error)
+        }
+        return []
+    }
+
+    private static func handle(_ command: Command, _ state: inout AppState, _ environment: ReducerEnvironment) -> [Effect] {
+        if let reason = CommandAvailability.disabledReason(command, in: state) {
+            state.message = StatusMessage("Can't: \(reason)", kind: .warning)
+            return []
+        }
+        switch state.modal {
+        case .form: return FormReducer.reduce(&state, command, environment: environment)
+        case .confirmDelete(let id): return AccountsReducer.confirmDelete(&state, id: id, command: command)
+        case .help, .problems: return OverlayReducer.reduce(&state, command)
+        case nil: break
+        }
+        if state.isEditingFilter { return FilterReducer.reduce(&state, command) }
+        switch command {
+        case .interrupt, .quit:
+            state.shouldQuit = true
+            return [.quit]
+        case .suspend:
+            return [.suspend]
+        case .nextPane:
+            state.focus = Pane(rawValue: state.focus.rawValue % Pane.allCases.count + 1)!
+        case .previousPane:
+            state.focus = Pane(rawValue: (state.focus.rawValue + Pane.allCases.count - 2) % Pane.allCases.count + 1)!
+        case .showPane(let pane):
+            state.focus = pane
+        case .toggleHelp:
+            state.modal = .help(scroll: 0)
+        case .showProblems:
+            state.modal = .problems(scroll: 0)
+        case .backOut:
+            if !state.filter.isEmpty {
+                return FilterReducer.reduce(&state, .clearFilter)
+            }
+            state.message = nil
+        case .openDemo:
+            return [.openDemo]
+        case .retrySave:
+            return state.unsaved.sorted().compactMap { state.accounts[$0] }.map { .save($0) }
+        default:
+            return AccountsReducer.reduce(&state, command, environment: environment)
+        }
+        return []
+    }
+}
+
+extension String {
+    /// Newlines as spaces, for one-line inputs such as the filter.
+    func replacingNewlines() -> String {
+        String(map { $0.isNewline ? " " : $0 })
+    }
+}

@@ -1,0 +1,130 @@
+import TerminalUI
+import WorkbookModel
+import WorkbookStorage
+
+/// The panes of the workbook, in `Tab` order; `1`…`3` jump to them.
+public enum Pane: Int, CaseIterable, Sendable {
+    case accounts = 1, checklist, influenceMap
+
+    public var title: String {
+        switch self {
+        case .accounts: return "Accounts"
+        case .checklist: return "Checklist"
+        case .influenceMap: return "Influence map"
+        }
+    }
+}
+
+/// How the account list is ordered; `s` cycles through them.
+public enum AccountSort: String, CaseIterable, Sendable {
+    case name, value, nextMeeting, stage
+
+    public var title: String {
+        switch self {
+        case .name: return "name"
+        case .value: return "value"
+        case .nextMeeting: return "next meeting"
+        case .stage: return "stage"
+        }
+    }
+
+    public var next: AccountSort {
+        let all = AccountSort.allCases
+        return all[(all.firstIndex(of: self)! + 1) % all.count]
+    }
+}
+
+/// A one-line message for the status line; errors stay until dismissed or resolved.
+public struct StatusMessage: Equatable, Sendable {
+    public enum Kind: Sendable { case info, warning, error }
+    public var text: String
+    public var kind: Kind
+
+    public init(_ text: String, kind: Kind = .info) {
+        self.text = text
+        self.kind = kind
+    }
+}
+
+/// One undoable change to one account: the account before (nil when it was added) and after.
+public struct AccountChange: Equatable, Sendable {
+    public var before: Account?
+    public var after: Account
+    /// What the change was, for "Undid: …" messages.
+    public var label: String
+}
+
+/// A layer shown above the panes that takes the keys until it closes.
+public enum Modal: Equatable, Sendable {
+    case form(AccountForm)
+    case confirmDelete(AccountID)
+    case help(scroll: Int)
+    case problems(scroll: Int)
+}
+
+/// Everything the screen shows and the keys act on; changed only by `AppReducer`.
+public struct AppState: Equatable, Sendable {
+    public var settings: WorkbookSettings
+    /// Every account read, archived ones included, by id.
+    public var accounts: [AccountID: Account]
+    /// The live accounts that pass the filter, in sort order: derived, rebuilt by `refreshVisible()`.
+    public private(set) var visible: [AccountID] = []
+    public var selectedID: AccountID?
+    /// First visible row of the account list.
+    public var listTop: Int = 0
+    public var sort: AccountSort = .name
+    public var filter: String = ""
+    public var isEditingFilter = false
+    /// The filter being typed, with its cursor; `filter` follows it live.
+    public var filterInput = TextInput()
+    public var focus: Pane = .accounts
+    public var modal: Modal?
+    public var undoStack: [AccountChange] = []
+    public var redoStack: [AccountChange] = []
+    public var message: StatusMessage?
+    /// Files that could not be read when the workbook opened.
+    public var problems: [StorageProblem]
+    /// Why nothing may be changed, or nil when the workbook is writable.
+    public var readOnlyReason: String?
+    /// Accounts changed in memory whose save failed; kept so a retry can save them.
+    public var unsaved: Set<AccountID> = []
+    public var today: CalendarDate
+    public var screenSize: Size
+    /// Where the workbook lives, shown in the title bar.
+    public var location: String
+    public var isDemo: Bool
+    public var shouldQuit = false
+
+    public init(
+        workbook: LoadedWorkbook,
+        today: CalendarDate,
+        screenSize: Size = Size(width: 80, height: 24),
+        location: String = "",
+        readOnlyReason: String? = nil,
+        isDemo: Bool = false
+    ) {
+        settings = workbook.settings
+        accounts = Dictionary(workbook.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        problems = workbook.problems
+        self.today = today
+        self.screenSize = screenSize
+        self.location = location
+        self.readOnlyReason = readOnlyReason ?? workbook.readOnlyReason
+        self.isDemo = isDemo
+        refreshVisible()
+        selectedID = visible.first
+    }
+
+    public var liveAccounts: [Account] { accounts.values.filter { !$0.isArchived } }
+    public var selectedAccount: Account? { selectedID.flatMap { accounts[$0] } }
+    public var selectedIndex: Int? { selectedID.flatMap { visible.firstIndex(of: $0) } }
+
+    /// Recomputes `visible` from the accounts, the filter and the sort, keeping the selection when it is still shown.
+    public mutating func refreshVisible() {
+        let matcher = FilterMatcher(query: filter)
+        let shown = accounts.values.filter { !$0.isArchived && matcher.matches($0) }
+        visible = AccountOrdering.sorted(shown, by: sort).map(\.id)
+        if let selectedID, visible.contains(selectedID) { return }
+        selectedID = visible.first
+    }
+}

@@ -1,0 +1,64 @@
+import TerminalUI
+import WorkbookModel
+
+/// The selected account's details beside the list.
+enum AccountDetailView {
+    static let labelWidth = 14
+
+    static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) {
+        let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorder], title: "Details", titleStyle: theme[.paneTitle])
+        guard inner.width > 2, inner.height > 0 else { return }
+        guard let account = state.selectedAccount else {
+            buffer.write("No account selected.", x: inner.x + 1, y: inner.y, style: theme[.textMuted], clip: inner)
+            return
+        }
+        let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
+        var y = content.y
+        for line in TextWrap.lines(account.name, width: content.width).prefix(2) {
+            buffer.write(line, x: content.x, y: y, style: theme[.paneTitle], clip: content)
+            y += 1
+        }
+        y += 1
+        let rows: [(String, String, ThemeRole)] = [
+            ("Industry", account.industry.isEmpty ? "—" : account.industry, .detailValue),
+            ("Stage", account.stage.title, .detailValue),
+            ("Annual value", ValueFormat.amount(account.annualValue, currency: state.settings.currency), .detailValue),
+            meetingRow(account, today: state.today),
+            ("Owner", account.owner.isEmpty ? "—" : account.owner, .detailValue),
+        ]
+        let labelWidth = min(AccountDetailView.labelWidth, content.width / 2)
+        for (label, value, role) in rows where y < content.maxY {
+            buffer.write(label, x: content.x, y: y, style: theme[.detailLabel], maxWidth: labelWidth, clip: content)
+            // A value that does not fit continues on a second line rather than losing its end ("5 days ago").
+            let valueWidth = content.width - labelWidth
+            let lines = TextWrap.lines(value, width: valueWidth)
+            for (index, line) in lines.prefix(2).enumerated() where y < content.maxY {
+                let shown = index == 1 && lines.count > 2 ? TextWidth.truncate(line + " …", toWidth: valueWidth) : line
+                buffer.write(shown, x: content.x + labelWidth, y: y, style: theme[role], clip: content)
+                y += 1
+            }
+        }
+        guard y + 2 < content.maxY else { return }
+        y += 1
+        buffer.write("Notes", x: content.x, y: y, style: theme[.detailLabel], clip: content)
+        y += 1
+        let notes = account.notes.isEmpty ? ["—"] : TextWrap.lines(account.notes, width: content.width)
+        for (index, line) in notes.enumerated() {
+            if y >= content.maxY { break }
+            if y == content.maxY - 1, index < notes.count - 1 {
+                buffer.write(TextWidth.truncate(line + " …", toWidth: content.width), x: content.x, y: y, style: theme[.detailValue], clip: content)
+                break
+            }
+            buffer.write(line, x: content.x, y: y, style: theme[.detailValue], clip: content)
+            y += 1
+        }
+    }
+
+    private static func meetingRow(_ account: Account, today: CalendarDate) -> (String, String, ThemeRole) {
+        guard let date = account.nextMeeting else { return ("Next meeting", "—", .detailValue) }
+        let days = today.days(until: date)
+        let role: ThemeRole = days < 0 ? .dateOverdue : (days <= 7 ? .dateSoon : .detailValue)
+        let marker = days < 0 ? "! " : ""
+        return ("Next meeting", "\(marker)\(date.iso) (\(ValueFormat.relative(date, today: today)))", role)
+    }
+}

@@ -1,0 +1,132 @@
+import TerminalUI
+import WorkbookModel
+
+/// The account list: columns that fit the width, a full-row highlight with a ▶ marker, the sort shown in the header.
+enum AccountsListView {
+    /// A column of the list, added in priority order while the name keeps a readable width.
+    struct Column {
+        var title: String
+        var width: Int
+        var alignRight: Bool
+        var sort: AccountSort?
+        var value: (Account, AppState) -> String
+    }
+
+    static let minimumNameWidth = 14
+    static let markerWidth = 2
+
+    static func columns(forInnerWidth width: Int) -> (nameWidth: Int, columns: [Column]) {
+        let candidates: [Column] = [
+            Column(title: "Stage", width: 13, alignRight: false, sort: .stage) { account, _ in ValueFormat.shortStage(account.stage) },
+            Column(title: "Value", width: 9, alignRight: true, sort: .value) { account, state in
+                ValueFormat.compactAmount(account.annualValue, currency: state.settings.currency)
+            },
+            Column(title: "Next meeting", width: 12, alignRight: false, sort: .nextMeeting) { account, state in
+                guard let date = account.nextMeeting else { return "—" }
+                return date < state.today ? "! " + date.iso : date.iso
+            },
+            Column(title: "Industry", width: 16, alignRight: false, sort: nil) { account, _ in account.industry },
+            Column(title: "Owner", width: 12, alignRight: false, sort: nil) { account, _ in account.owner },
+        ]
+        var remaining = width - markerWidth
+        var chosen: [Column] = []
+        for column in candidates where remaining - (column.width + 1) >= minimumNameWidth {
+            chosen.append(column)
+            remaining -= column.width + 1
+        }
+        return (max(0, remaining), chosen)
+    }
+
+    static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect, focused: Bool) {
+        let total = state.liveAccounts.count
+        var title = "Accounts (\(total))"
+        if !state.filter.isEmpty { title = "Accounts (\(state.visible.count) of \(total) match \u{201C}\(state.filter)\u{201D})" }
+        let rows = max(1, rect.height - 3)
+        let top = clampedTop(state, rows: rows)
+        var footer: String?
+        if state.visible.count > rows {
+            footer = "\(top + 1)–\(min(top + rows, state.visible.count)) of \(state.visible.count)"
+        }
+        let inner = Box.draw(rect, in: &buffer, border: theme[focused ? .paneBorderFocused : .paneBorder],
+                             title: title, titleStyle: theme[.paneTitle], footer: footer)
+        guard inner.width > 0, inner.height > 0 else { return }
+        if total == 0 {
+            EmptyStateView.render(theme: theme, into: &buffer, rect: inner, lines: [
+                "Welcome to Account Workbook.",
+                "",
+                "No accounts yet.",
+                "Press a to add your first account,",
+                "or d to open a demo territory and look around.",
+            ])
+            return
+        }
+        let layout = columns(forInnerWidth: inner.width)
+        renderHeader(state, layout, theme: theme, into: &buffer, at: inner)
+        if state.visible.isEmpty {
+            EmptyStateView.render(theme: theme, into: &buffer, rect: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1), lines: [
+                "No account matches \u{201C}\(state.filter)\u{201D}.",
+                "Esc clears the filter.",
+            ])
+            return
+        }
+        for row in 0..<min(rows, state.visible.count - top) {
+            let id = state.visible[top + row]
+            guard let account = state.accounts[id] else { continue }
+            let y = inner.y + 1 + row
+            let selected = id == state.selectedID
+            let style = selected ? theme[focused ? .listSelected : .listSelectedUnfocused] : theme[.listRow]
+            buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
+            var x = inner.x
+            x += buffer.write(selected ? "▶ " : "  ", x: x, y: y, style: style, clip: inner)
+            x += buffer.write(TextWidth.fit(account.name, width: layout.nameWidth), x: x, y: y, style: style, clip: inner)
+            for column in layout.columns {
+                x += 1
+                let text = TextWidth.fit(column.value(account, state), width: column.width, alignRight: column.alignRight)
+                var cellStyle = style
+                if column.sort == .nextMeeting, !selected, let date = account.nextMeeting, date < state.today {
+                    cellStyle = theme[.dateOverdue]
+                }
+                x += buffer.write(text, x: x, y: y, style: cellStyle, clip: inner)
+            }
+        }
+    }
+
+    /// The first row to show: the state's scroll position, corrected so the selection is always visible.
+    static func clampedTop(_ state: AppState, rows: Int) -> Int {
+        var top = state.listTop
+        if let index = state.selectedIndex {
+            if index < top { top = index }
+            if index >= top + rows { top = index - rows + 1 }
+        }
+        return max(0, min(top, max(0, state.visible.count - rows)))
+    }
+
+    private static func renderHeader(_ state: AppState, _ layout: (nameWidth: Int, columns: [Column]), theme: Theme, into buffer: inout Buffer, at inner: Rect) {
+        let style = theme[.listHeader]
+        func label(_ title: String, _ sort: AccountSort?) -> String {
+            guard let sort, sort == state.sort else { return title }
+            return title + (sort == .value ? " ▼" : " ▲")
+        }
+        buffer.fill(Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), style: Style(background: style.background))
+        var x = inner.x + markerWidth
+        x += buffer.write(TextWidth.fit(label("Name", .name), width: layout.nameWidth), x: x, y: inner.y, style: style, clip: inner)
+        for column in layout.columns {
+            x += 1
+            x += buffer.write(TextWidth.fit(label(column.title, column.sort), width: column.width, alignRight: column.alignRight),
+                              x: x, y: inner.y, style: style, clip: inner)
+        }
+    }
+}
+
+/// A few centred lines that tell the user what to do next.
+enum EmptyStateView {
+    static func render(theme: Theme, into buffer: inout Buffer, rect: Rect, lines: [String]) {
+        let wrapped = lines.flatMap { $0.isEmpty ? [""] : TextWrap.lines($0, width: max(1, rect.width - 2)) }
+        let top = rect.y + max(0, (rect.height - wrapped.count) / 2)
+        for (index, line) in wrapped.enumerated() where top + index < rect.maxY {
+            let width = TextWidth.width(of: line)
+            let style = index == 0 ? theme[.emptyState] : theme[.base]
+            buffer.write(line, x: rect.x + max(0, (rect.width - width) / 2), y: top + index, style: style, clip: rect)
+        }
+    }
+}

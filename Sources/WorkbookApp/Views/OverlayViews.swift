@@ -1,0 +1,70 @@
+import TerminalUI
+import WorkbookModel
+
+/// The delete confirmation.
+enum ConfirmDeleteView {
+    static func render(_ state: AppState, id: AccountID, theme: Theme, into buffer: inout Buffer, area: Rect) {
+        let name = state.accounts[id]?.name ?? id.rawValue
+        let width = min(area.width - 2, 60)
+        let lines = TextWrap.lines("Delete \u{201C}\(name)\u{201D}? It is archived inside its file, so a teammate's edits are not lost, and u undoes it.", width: width - 4)
+        let rect = area.centered(Size(width: width, height: lines.count + 4))
+        let inner = Box.draw(rect, in: &buffer, border: theme[.dialogBorder], title: "Delete account", titleStyle: theme[.dialogBorder],
+                             footer: "y delete · n keep", fill: theme[.dialogText])
+        for (index, line) in lines.enumerated() {
+            buffer.write(line, x: inner.x + 1, y: inner.y + 1 + index, style: theme[.dialogText], clip: inner)
+        }
+    }
+}
+
+/// A scrollable list of lines in a big box: the help overlay and the unreadable-files list.
+enum ScrollingOverlayView {
+    struct Line {
+        var text: String
+        var role: ThemeRole
+    }
+
+    static func render(title: String, lines: [Line], scroll: Int, theme: Theme, into buffer: inout Buffer, area: Rect) {
+        let rect = Rect(x: area.x + 2, y: area.y, width: area.width - 4, height: area.height)
+        let rows = max(1, rect.height - 2)
+        let top = min(scroll, max(0, lines.count - rows))
+        let footer = lines.count > rows ? "\(top + 1)–\(min(top + rows, lines.count)) of \(lines.count) · j/k scroll · Esc close" : "Esc close"
+        let inner = Box.draw(rect, in: &buffer, border: theme[.dialogBorder], title: title, titleStyle: theme[.dialogBorder], footer: footer, fill: theme[.dialogText])
+        for (index, line) in lines.dropFirst(top).prefix(rows).enumerated() {
+            buffer.write(line.text, x: inner.x + 1, y: inner.y + index, style: theme[line.role], maxWidth: inner.width - 2, clip: inner)
+        }
+    }
+
+    /// Every binding of the keymap, grouped by scope, with what is unavailable right now and why.
+    static func helpLines(_ keymap: Keymap, state: AppState, width: Int) -> [Line] {
+        var lines: [Line] = []
+        let keyColumn = 18
+        for scope in KeyScope.allCases {
+            let bindings = keymap.bindings.filter { $0.scope == scope }
+            guard !bindings.isEmpty else { continue }
+            if !lines.isEmpty { lines.append(Line(text: "", role: .dialogText)) }
+            lines.append(Line(text: scope.rawValue, role: .paneTitle))
+            for binding in bindings {
+                var text = TextWidth.fit("  " + binding.keyLabel, width: keyColumn) + binding.help
+                var role = ThemeRole.dialogText
+                if Keymap.scopes(for: state.closingOverlays()).contains(scope),
+                   let reason = CommandAvailability.disabledReason(binding.command, in: state.closingOverlays()) {
+                    text += " (now: \(reason))"
+                    role = .hintDisabled
+                }
+                for (index, wrapped) in TextWrap.lines(text, width: max(10, width)).enumerated() {
+                    lines.append(Line(text: index == 0 ? wrapped : String(repeating: " ", count: keyColumn) + wrapped, role: role))
+                }
+            }
+        }
+        return lines
+    }
+}
+
+extension AppState {
+    /// The state the overlay will return to, for telling which keys work there.
+    func closingOverlays() -> AppState {
+        var copy = self
+        copy.modal = nil
+        return copy
+    }
+}

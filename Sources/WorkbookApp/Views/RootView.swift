@@ -1,0 +1,82 @@
+import TerminalUI
+
+/// Draws the whole screen for a state: a pure function from state to cells.
+public enum RootView {
+    /// Renders `state` into a fresh buffer of the state's screen size; returns the buffer and where the cursor goes.
+    public static func render(_ state: AppState, theme: Theme, keymap: Keymap = .standard) -> (Buffer, CursorPosition?) {
+        var buffer = Buffer(size: state.screenSize, filling: Cell(" ", style: theme[.base]))
+        let cursor = render(state, theme: theme, keymap: keymap, into: &buffer)
+        return (buffer, cursor)
+    }
+
+    static func render(_ state: AppState, theme: Theme, keymap: Keymap, into buffer: inout Buffer) -> CursorPosition? {
+        let layout = ScreenLayout(size: state.screenSize)
+        if state.screenSize.width == 0 || state.screenSize.height == 0 { return nil }
+        if layout.isTooSmall {
+            TooSmallView.render(state.screenSize, theme: theme, into: &buffer)
+            return nil
+        }
+        TitleBarView.render(state, theme: theme, into: &buffer, rect: layout.titleBar)
+        switch state.focus {
+        case .accounts:
+            AccountsListView.render(state, theme: theme, into: &buffer, rect: layout.list, focused: state.modal == nil)
+            if !layout.details.isEmpty { AccountDetailView.render(state, theme: theme, into: &buffer, rect: layout.details) }
+        case .checklist, .influenceMap:
+            ComingPaneView.render(state, theme: theme, into: &buffer, rect: layout.body)
+        }
+        var cursor = StatusLineView.render(state, theme: theme, into: &buffer, rect: layout.statusLine)
+        HintBarView.render(state, keymap: keymap, theme: theme, into: &buffer, rect: layout.hintBar)
+        switch state.modal {
+        case .form(let form):
+            cursor = FormView.render(form, state: state, theme: theme, into: &buffer, area: layout.body)
+        case .confirmDelete(let id):
+            ConfirmDeleteView.render(state, id: id, theme: theme, into: &buffer, area: layout.body)
+        case .help(let scroll):
+            let lines = ScrollingOverlayView.helpLines(keymap, state: state, width: layout.body.width - 8)
+            ScrollingOverlayView.render(title: "Keys", lines: lines, scroll: scroll, theme: theme, into: &buffer, area: layout.body)
+        case .problems(let scroll):
+            var lines: [ScrollingOverlayView.Line] = [
+                .init(text: "These files could not be read. They are left untouched; the other accounts are open.", role: .dialogText),
+                .init(text: "Fix or remove a file, then restart; `workbook check` lists the same problems.", role: .textMuted),
+                .init(text: "", role: .dialogText),
+            ]
+            for problem in state.problems {
+                lines.append(.init(text: problem.file, role: .paneTitle))
+                for line in TextWrap.lines(problem.message, width: max(10, layout.body.width - 12)) {
+                    lines.append(.init(text: "  " + line, role: .dialogText))
+                }
+            }
+            ScrollingOverlayView.render(title: "Unreadable files", lines: lines, scroll: scroll, theme: theme, into: &buffer, area: layout.body)
+        case nil:
+            break
+        }
+        return cursor
+    }
+}
+
+/// The checklist and influence-map panes, until they are built: says so plainly and how to get back.
+enum ComingPaneView {
+    static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) {
+        let name = state.selectedAccount?.name
+        let title = state.focus.title + (name.map { " — " + $0 } ?? "")
+        let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: title, titleStyle: theme[.paneTitle])
+        let what = state.focus == .checklist
+            ? "The first-meeting commitment checklist (what we promised, what we asked) is not built yet."
+            : "The Strategic Selling influence map (Economic, Technical, User buyers and Coaches) is not built yet."
+        EmptyStateView.render(theme: theme, into: &buffer, rect: inner, lines: [
+            state.focus.title, "", what, "Press 1 to go back to the accounts.",
+        ])
+    }
+}
+
+/// Shown instead of the layout when the terminal is too small; it recovers by itself on resize.
+enum TooSmallView {
+    static func render(_ size: Size, theme: Theme, into buffer: inout Buffer) {
+        let minimum = ScreenLayout.minimumSize
+        EmptyStateView.render(theme: theme, into: &buffer, rect: Rect(size: size), lines: [
+            "Enlarge the terminal",
+            "Account Workbook needs \(minimum.width)×\(minimum.height); this one is \(size.width)×\(size.height).",
+            "q quits.",
+        ])
+    }
+}

@@ -1,0 +1,84 @@
+import TerminalUI
+
+/// The line above the hints: the filter prompt, the latest message, or a standing warning.
+enum StatusLineView {
+    /// Draws the line and returns where the text cursor goes when the filter is being typed.
+    static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) -> CursorPosition? {
+        buffer.fill(rect, style: theme[.base])
+        if state.isEditingFilter {
+            let prompt = "Filter: "
+            var x = rect.x + buffer.write(prompt, x: rect.x, y: rect.y, style: theme[.detailLabel], clip: rect)
+            let input = state.filterInput
+            let before = String(input.characters.prefix(input.cursor))
+            let room = max(1, rect.maxX - x - 1)
+            let shownBefore = TextWidth.width(of: before) < room ? before : String(before.suffix(room / 2))
+            let after = String(input.characters.dropFirst(input.cursor))
+            x += buffer.write(shownBefore, x: x, y: rect.y, style: theme[.base], clip: rect)
+            let cursor = CursorPosition(x: min(x, rect.maxX - 1), y: rect.y)
+            buffer.write(after, x: x, y: rect.y, style: theme[.base], clip: rect)
+            let count = " \(state.visible.count) match\(state.visible.count == 1 ? "" : "es") "
+            let countX = rect.maxX - TextWidth.width(of: count)
+            if countX > x + TextWidth.width(of: after) + 1 {
+                buffer.write(count, x: countX, y: rect.y, style: theme[.textMuted], clip: rect)
+            }
+            return cursor
+        }
+        if let message = state.message {
+            let role: ThemeRole
+            let marker: String
+            switch message.kind {
+            case .info: role = .statusInfo; marker = ""
+            case .warning: role = .statusWarning; marker = "! "
+            case .error: role = .statusError; marker = "✗ "
+            }
+            let text = " " + marker + message.text + " "
+            if message.kind != .info { buffer.fill(rect, style: theme[role]) }
+            buffer.write(TextWidth.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[role], clip: rect)
+            return nil
+        }
+        if let first = state.problems.first {
+            let more = state.problems.count > 1 ? " (+\(state.problems.count - 1) more)" : ""
+            let text = " ⚠ Not loaded: \(first.file): \(first.message)\(more) — ! for details "
+            buffer.fill(rect, style: theme[.statusWarning])
+            buffer.write(TextWidth.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[.statusWarning], clip: rect)
+            return nil
+        }
+        if !state.filter.isEmpty {
+            let text = " Filter \u{201C}\(state.filter)\u{201D}: \(state.visible.count) of \(state.liveAccounts.count) shown — / edits, Esc clears"
+            buffer.write(TextWidth.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[.textMuted], clip: rect)
+        }
+        return nil
+    }
+}
+
+/// The bottom line: the keys that work now, generated from the keymap so it never disagrees with it.
+enum HintBarView {
+    static func render(_ state: AppState, keymap: Keymap, theme: Theme, into buffer: inout Buffer, rect: Rect) {
+        buffer.fill(rect, style: theme[.hintText])
+        var hints = keymap.hints(for: state)
+        if case .form = state.modal {} else if state.isEditingFilter {} else {
+            // The help key is the way to everything else: keep it even when the bar is short.
+            if let index = hints.firstIndex(where: { $0.binding.command == .toggleHelp }), index != hints.count - 1 {
+                hints.append(hints.remove(at: index))
+            }
+        }
+        var x = rect.x
+        for (position, hint) in hints.enumerated() {
+            let key = hint.binding.keys.first.map(\.description) ?? ""
+            let label = hint.binding.hint ?? ""
+            let width = TextWidth.width(of: key) + TextWidth.width(of: label) + 3
+            let isLastNeeded = position == hints.count - 1
+            let reserve = isLastNeeded ? 0 : hintWidth(hints.last)
+            if x + width + reserve > rect.maxX, !isLastNeeded { continue }
+            if x + width > rect.maxX { break }
+            let disabled = hint.disabledReason != nil
+            x += buffer.write(" " + key + " ", x: x, y: rect.y, style: theme[disabled ? .hintDisabled : .hintKey], clip: rect)
+            x += buffer.write(label + " ", x: x, y: rect.y, style: theme[disabled ? .hintDisabled : .hintText], clip: rect)
+        }
+    }
+
+    private static func hintWidth(_ hint: (binding: KeyBinding, disabledReason: String?)?) -> Int {
+        guard let hint else { return 0 }
+        return TextWidth.width(of: hint.binding.keys.first?.description ?? "") + TextWidth.width(of: hint.binding.hint ?? "") + 3
+    }
+}

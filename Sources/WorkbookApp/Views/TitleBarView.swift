@@ -1,0 +1,38 @@
+import TerminalUI
+
+/// The top line: the product, the pane tabs, and where the workbook lives.
+enum TitleBarView {
+    static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) {
+        buffer.fill(rect, style: theme[.titleBar])
+        var x = rect.x
+        x += buffer.write(" Account Workbook ", x: x, y: rect.y, style: theme[.titleBrand], clip: rect)
+        for pane in Pane.allCases {
+            let label = " \(pane.rawValue) \(pane.title) "
+            let style = pane == state.focus ? theme[.tabActive] : theme[.tabInactive]
+            x += buffer.write(pane == state.focus ? "[" : " ", x: x, y: rect.y, style: theme[.titleBar], clip: rect)
+            x += buffer.write(label, x: x, y: rect.y, style: style, clip: rect)
+            x += buffer.write(pane == state.focus ? "]" : " ", x: x, y: rect.y, style: theme[.titleBar], clip: rect)
+        }
+        var badges: [String] = []
+        if state.isDemo { badges.append(" DEMO ") }
+        if state.readOnlyReason != nil { badges.append(" READ-ONLY ") }
+        if !state.problems.isEmpty {
+            badges.append(" ⚠ \(state.problems.count) unreadable file\(state.problems.count == 1 ? "" : "s") ")
+        }
+        if !state.unsaved.isEmpty { badges.append(" ✗ \(state.unsaved.count) unsaved ") }
+        let badgeText = badges.joined(separator: " ")
+        let room = rect.maxX - x - 1
+        let location = " " + state.location + " "
+        var right = rect.maxX
+        if !badgeText.isEmpty, TextWidth.width(of: badgeText) <= room {
+            right -= TextWidth.width(of: badgeText)
+            buffer.write(badgeText, x: right, y: rect.y, style: theme[.badge], clip: rect)
+        }
+        let locationRoom = right - x - 1
+        if locationRoom > 12 {
+            let shown = TextWidth.width(of: location) <= locationRoom ? location : " …" + String(location.suffix(locationRoom - 2))
+            let width = TextWidth.width(of: shown)
+            buffer.write(shown, x: right - width, y: rect.y, style: theme[.titleBar], clip: rect)
+        }
+    }
+}

@@ -1,2 +1,0 @@
-import Testing
-@Test func placeholderWorkbookAppTests() { #expect(Bool(true)) }

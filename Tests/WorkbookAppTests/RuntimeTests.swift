@@ -1,0 +1,88 @@
+import Testing
+import TerminalUI
+import WorkbookModel
+import WorkbookStorage
+import WorkbookTestSupport
+@testable import WorkbookApp
+
+/// The real runtime with a scripted terminal and an in-memory store.
+@Suite struct RuntimeTests {
+    func runtime(_ backend: ScriptedBackend, store: InMemoryStore, ids: [AccountID] = []) -> AppRuntime {
+        var queue = ids
+        return AppRuntime(
+            state: Fixtures.state(), store: store, backend: backend, theme: BuiltInThemes.standard,
+            environment: ReducerEnvironment(newAccountID: { queue.removeFirst() }), today: { Fixtures.today })
+    }
+
+    @Test func typingANewAccountSavesItAndShowsIt() {
+        let backend = ScriptedBackend(size: Size(width: 100, height: 30))
+        backend.type("a")
+        backend.type("Nordlicht AG")
+        backend.enqueue([.key(.tab), .key(.tab), .key(.right), .key(.tab)])
+        backend.type("250k")
+        backend.enqueue([.key(.enter)])
+        let store = InMemoryStore(Fixtures.workbook())
+        let app = runtime(backend, store: store, ids: [Fixtures.id(77)])
+        app.run()
+        let saved = store.saved[Fixtures.id(77)]
+        #expect(saved?.name == "Nordlicht AG")
+        #expect(saved?.stage == .vendor)
+        #expect(saved?.annualValue == 250_000)
+        #expect(store.saveCount == 1)
+        #expect(backend.screen.text.contains("Nordlicht AG"))
+        #expect(backend.screen.text.contains("Added \u{201C}Nordlicht AG\u{201D}."))
+    }
+
+    @Test func aFailedSaveShowsAPersistentErrorAndRetrySucceedsLater() {
+        let backend = ScriptedBackend(size: Size(width: 100, height: 30))
+        backend.enqueue([.key(.character("D")), .key(.character("y"))])
+        let store = InMemoryStore(Fixtures.workbook())
+        store.failure = StorageError("disk full (ENOSPC)")
+        let app = runtime(backend, store: store)
+        app.run()
+        #expect(app.state.unsaved == [Fixtures.id(3)])
+        #expect(backend.screen.text.contains("Not saved: Acme Robotics Inc. — disk full (ENOSPC)"))
+        #expect(store.saved[Fixtures.id(3)]?.isArchived == false, "the old version stays on disk")
+        store.failure = nil
+        app.handle(.key(.control("s")))
+        #expect(app.state.unsaved.isEmpty)
+        #expect(store.saved[Fixtures.id(3)]?.isArchived == true)
+    }
+
+    @Test func movingTheCursorRewritesOnlyTheRowsThatChanged() {
+        let backend = ScriptedBackend(size: Size(width: 120, height: 40))
+        let store = InMemoryStore(Fixtures.workbook())
+        let app = runtime(backend, store: store)
+        app.drawFrame()
+        let before = backend.cellsWritten
+        app.handle(.key(.character("j")))
+        app.drawFrame()
+        let written = backend.cellsWritten - before
+        #expect(written > 0)
+        // Two list rows and the detail pane change; the title, hints and other rows do not.
+        #expect(written < 120 * 12, "wrote \(written) cells for one cursor move")
+    }
+
+    @Test func resizeBelowTheMinimumAndBackRecovers() {
+        let backend = ScriptedBackend(size: Size(width: 80, height: 24))
+        let app = runtime(backend, store: InMemoryStore(Fixtures.workbook()))
+        app.drawFrame()
+        app.handle(.resize(Size(width: 40, height: 12)))
+        app.drawFrame()
+        #expect(backend.screen.text.contains("Enlarge the terminal"))
+        app.handle(.resize(Size(width: 80, height: 24)))
+        app.drawFrame()
+        #expect(backend.screen.text.contains("Acme Robotics Inc."))
+        #expect(!backend.screen.text.contains("Enlarge"))
+    }
+
+    @Test func pasteGoesIntoTheFieldNotIntoCommands() {
+        let backend = ScriptedBackend(size: Size(width: 100, height: 30))
+        backend.type("a")
+        backend.enqueue([.paste("Dq quit"), .key(.enter)])
+        let store = InMemoryStore(Fixtures.workbook())
+        let app = runtime(backend, store: store, ids: [Fixtures.id(88)])
+        app.run()
+        #expect(store.saved[Fixtures.id(88)]?.name == "Dq quit")
+    }
+}
