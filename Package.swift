@@ -29,6 +29,7 @@ let package = Package(
         .testTarget(name: "WorkbookModelTests", dependencies: ["WorkbookModel", "WorkbookTestSupport"]),
         .testTarget(name: "WorkbookStorageTests", dependencies: ["WorkbookStorage", "WorkbookModel", "WorkbookTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WorkbookTestSupport"]),
+        .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "TerminalUI"]),
         .testTarget(name: "WorkbookAppTests", dependencies: ["WorkbookApp", "WorkbookTestSupport"]),
         .testTarget(name: "WorkbookEndToEndTests", dependencies: ["WorkbookTestSupport"]),
     ],

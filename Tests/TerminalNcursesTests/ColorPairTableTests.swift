@@ -1,0 +1,55 @@
+import Testing
+@testable import TerminalNcurses
+
+@Suite struct ColorPairTableTests {
+    /// Records what the table asked the terminal to define.
+    final class Recorder {
+        var defined: [(Int32, Int32, Int32)] = []
+        var refuseFrom: Int32 = .max
+    }
+
+    private func table(capacity: Int32, recorder: Recorder) -> ColorPairTable {
+        ColorPairTable(capacity: capacity, capability: .palette256) { number, fg, bg in
+            guard number < recorder.refuseFrom else { return false }
+            recorder.defined.append((number, fg, bg))
+            return true
+        }
+    }
+
+    @Test func defaultColoursUsePairZeroWithoutDefiningIt() {
+        let recorder = Recorder()
+        var pairs = table(capacity: 16, recorder: recorder)
+        #expect(pairs.pair(foreground: -1, background: -1) == 0)
+        #expect(recorder.defined.isEmpty)
+    }
+
+    @Test func pairsAreDefinedLazilyAndCached() {
+        let recorder = Recorder()
+        var pairs = table(capacity: 16, recorder: recorder)
+        #expect(pairs.pair(foreground: 1, background: -1) == 1)
+        #expect(pairs.pair(foreground: 2, background: 4) == 2)
+        #expect(pairs.pair(foreground: 1, background: -1) == 1)
+        #expect(recorder.defined.count == 2)
+        #expect(recorder.defined[1] == (2, 2, 4))
+    }
+
+    @Test func fullTableFallsBackToNearestPair() {
+        let recorder = Recorder()
+        var pairs = table(capacity: 3, recorder: recorder)
+        #expect(pairs.pair(foreground: 196, background: -1) == 1)  // bright red
+        #expect(pairs.pair(foreground: 21, background: -1) == 2)   // blue
+        // No room for a third: a darker red is drawn with the red pair.
+        #expect(pairs.pair(foreground: 160, background: -1) == 1)
+        #expect(recorder.defined.count == 2)
+    }
+
+    @Test func refusedDefinitionStopsAllocating() {
+        let recorder = Recorder()
+        recorder.refuseFrom = 2
+        var pairs = table(capacity: 100, recorder: recorder)
+        #expect(pairs.pair(foreground: 1, background: 0) == 1)
+        #expect(pairs.pair(foreground: 2, background: 0) == 1)
+        #expect(pairs.pair(foreground: 3, background: 0) == 1)
+        #expect(recorder.defined.count == 1)
+    }
+}
