@@ -20,12 +20,18 @@ public struct LoadedWorkbook: Sendable {
     /// Every account that could be read, archived ones included.
     public var accounts: [Account]
     public var problems: [StorageProblem]
+    /// Why nothing may be saved, e.g. `workbook.json` was written by a newer version; nil when saving is allowed.
+    public var readOnlyReason: String?
 
-    public init(settings: WorkbookSettings, accounts: [Account], problems: [StorageProblem]) {
+    public init(settings: WorkbookSettings, accounts: [Account], problems: [StorageProblem], readOnlyReason: String? = nil) {
         self.settings = settings
         self.accounts = accounts
         self.problems = problems
+        self.readOnlyReason = readOnlyReason
     }
+
+    /// True when the workbook must not be changed by this build.
+    public var isReadOnly: Bool { readOnlyReason != nil }
 }
 
 /// Why an operation on the workbook failed, in words a person can act on.

@@ -1,0 +1,58 @@
+/// What kind of thing a path names, without following a symbolic link unless asked to.
+enum FileKind: Hashable, Sendable {
+    case regular, directory, symbolicLink, other
+}
+
+/// The few facts of `stat` the store needs.
+struct FileStatus: Hashable, Sendable {
+    var kind: FileKind
+    var size: Int
+    /// Permission bits only, e.g. 0o600.
+    var permissions: UInt32
+}
+
+/// Why a data file could not be read; each case becomes a problem that names the file.
+enum FileReadFailure: Error, Hashable, Sendable {
+    case missing
+    case symbolicLink
+    case directory
+    case notRegularFile
+    case tooLarge(size: Int, limit: Int)
+    case system(SystemCallError)
+
+    var message: String {
+        switch self {
+        case .missing: return "missing"
+        case .symbolicLink: return "is a symbolic link; links are not followed, so it was not read"
+        case .directory: return "is a folder where a file should be"
+        case .notRegularFile: return "is not a regular file"
+        case .tooLarge(let size, let limit): return "is \(size) bytes, larger than the \(limit / 1_000_000) MB limit for a workbook file; it was not read"
+        case .system(let error): return "cannot be read: \(error.reason)"
+        }
+    }
+}
+
+/// The POSIX file operations the store uses: a seam so that tests can inject faults
+/// (a full disk, a failing `fsync`) and check that nothing is lost.
+protocol FileSystem: Sendable {
+    /// `lstat` (or `stat` when `followLinks`); nil when nothing is at the path.
+    func status(atPath path: String, followLinks: Bool) throws(SystemCallError) -> FileStatus?
+    /// Entry names, without "." and "..", in no particular order.
+    func listDirectory(atPath path: String) throws(SystemCallError) -> [String]
+    func makeDirectory(atPath path: String, permissions: UInt32) throws(SystemCallError)
+    /// Reads a whole regular file, refusing files over `limit` bytes. Workbook files are read with
+    /// `followLinks: false`: a link could point anywhere, and writing through it would surprise.
+    func readRegularFile(atPath path: String, limit: Int, followLinks: Bool) throws(FileReadFailure) -> [UInt8]
+    /// `open(O_WRONLY | O_CREAT | O_EXCL)`: never opens (or truncates) an existing file.
+    func createExclusive(atPath path: String, permissions: UInt32) throws(SystemCallError) -> Int32
+    /// One `write` call; returns how many bytes were written.
+    func write(_ descriptor: Int32, _ bytes: UnsafeRawBufferPointer) throws(SystemCallError) -> Int
+    func fsync(_ descriptor: Int32) throws(SystemCallError)
+    func close(_ descriptor: Int32) throws(SystemCallError)
+    func rename(from source: String, to destination: String) throws(SystemCallError)
+    /// Flushes a directory's entries, so that a `rename` survives a power cut.
+    func fsyncDirectory(atPath path: String) throws(SystemCallError)
+    func unlink(atPath path: String) throws(SystemCallError)
+    /// True when the directory can be listed and entered (`access(R_OK | X_OK)`).
+    func isReadableDirectory(atPath path: String) -> Bool
+}

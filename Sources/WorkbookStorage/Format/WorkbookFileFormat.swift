@@ -1,0 +1,50 @@
+import WorkbookModel
+
+/// `workbook.json`: format version, owner and settings; unknown keys are kept and written back.
+///
+/// Unknown keys inside `settings` are kept under `unknownFields["settings"]` (an object) and
+/// merged back on writing, so a newer build's settings survive too.
+public enum WorkbookFileFormat {
+    public static let fileName = "workbook.json"
+
+    static let knownKeys: Set<String> = ["formatVersion", "owner", "settings"]
+
+    public static func encode(_ settings: WorkbookSettings) -> [UInt8] {
+        CanonicalJSON.encode(jsonValue(settings))
+    }
+
+    public static func jsonValue(_ settings: WorkbookSettings) -> JSONValue {
+        var members = settings.unknownFields.filter { !knownKeys.contains($0.key) }
+        members["formatVersion"] = .integer(FormatVersion.current)
+        members["owner"] = .string(settings.owner)
+        var nested = settings.unknownFields["settings"]?.objectValue ?? [:]
+        nested["currency"] = .string(settings.currency)
+        members["settings"] = .object(nested)
+        return .object(members)
+    }
+
+    public static func decode(_ bytes: [UInt8]) throws(FileFormatError) -> WorkbookSettings {
+        let document: JSONValue
+        do {
+            document = try JSONParser.parse(bytes)
+        } catch {
+            throw FileFormatError(error.description)
+        }
+        return try decode(document)
+    }
+
+    /// `owner` and `settings.currency` may be missing (hand-made files): they default to "" and EUR.
+    public static func decode(_ document: JSONValue) throws(FileFormatError) -> WorkbookSettings {
+        var reader = try ObjectFieldReader(document: document)
+        try reader.formatVersion()
+        let owner = try reader.optionalString("owner")
+        let nested = try reader.optionalObject("settings") { (settings: inout ObjectFieldReader) throws(FileFormatError) in
+            try settings.stringIfPresent("currency") ?? "EUR"
+        }
+        var unknown = reader.remaining
+        if let nested, !nested.unknown.isEmpty {
+            unknown["settings"] = .object(nested.unknown)
+        }
+        return WorkbookSettings(owner: owner, currency: nested?.value ?? "EUR", unknownFields: unknown)
+    }
+}
