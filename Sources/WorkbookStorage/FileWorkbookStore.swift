@@ -39,41 +39,58 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
 
     // MARK: Loading
 
-    /// Opens the workbook, creating it when nothing is at the path yet.
+    /// Opens the workbook, creating it when nothing is at the path yet; removes temp files left by
+    /// an interrupted save.
     public func load() throws -> LoadedWorkbook {
         lock.lock()
         defer { lock.unlock() }
-        return try loadLocked()
+        return try loadLocked(mode: .createIfMissing)
     }
 
-    private func loadLocked() throws -> LoadedWorkbook {
-        let created = try openOrCreate()
+    /// Opens an existing workbook and changes nothing on disk (for `--read-only`, `export`):
+    /// throws "no workbook at PATH" instead of creating one, and leaves stale temp files alone.
+    public func loadExisting() throws -> LoadedWorkbook {
+        lock.lock()
+        defer { lock.unlock() }
+        return try loadLocked(mode: .existingOnly)
+    }
+
+    private enum OpenMode {
+        case createIfMissing, existingOnly
+    }
+
+    private func loadLocked(mode: OpenMode) throws -> LoadedWorkbook {
+        let created = try openOrCreate(mode: mode)
         let scan = WorkbookScanner(root: directory, fileSystem: fileSystem).scan()
         protectedFiles = scan.protectedFiles
         readOnlyReason = scan.newerWorkbookVersion.map { version in
             "\(WorkbookFileFormat.fileName) was written by a newer version (format \(version)); this build reads up to \(FormatVersion.current) — opened read-only"
         }
-        removeTemporaryFiles(scan.temporaryFiles)
-
+        var problems = scan.problems
         var settings = scan.settings
-        if settings == nil, scan.workbookFileMissing, !created {
-            // A folder with accounts but no workbook.json (deleted, or lost in a merge): recreate it
-            // rather than refuse the accounts.
-            let fresh = defaultSettings()
-            try writeNewWorkbookFile(fresh)
-            settings = fresh
+        if mode == .createIfMissing {
+            removeTemporaryFiles(scan.temporaryFiles)
+            if settings == nil, scan.workbookFileMissing, !created {
+                // A folder with accounts but no workbook.json (deleted, or lost in a merge): recreate
+                // it rather than refuse the accounts.
+                let fresh = defaultSettings()
+                try writeNewWorkbookFile(fresh)
+                settings = fresh
+            }
+        } else if scan.workbookFileMissing {
+            problems.insert(StorageProblem(file: WorkbookFileFormat.fileName, message: "missing; default settings are used"), at: 0)
         }
         hasLoaded = true
         return LoadedWorkbook(
             settings: settings ?? defaultSettings(),
             accounts: scan.accounts,
-            problems: scan.problems,
+            problems: problems,
             readOnlyReason: readOnlyReason
         )
     }
 
     /// Checks the folder, or creates a new workbook; returns true when it created one.
-    private func openOrCreate() throws -> Bool {
+    private func openOrCreate(mode: OpenMode) throws -> Bool {
         let status: FileStatus?
         do {
             status = try fileSystem.status(atPath: directory, followLinks: true)
@@ -81,6 +98,7 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
             throw StorageError("cannot open the workbook at \(directory): \(error.reason)")
         }
         guard let status else {
+            guard mode == .createIfMissing else { throw StorageError("no workbook at \(directory)") }
             try createWorkbookFolder(settings: defaultSettings())
             return true
         }
@@ -98,12 +116,13 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
         }
         if names.contains(WorkbookFileFormat.fileName) { return false }
         let visible = names.filter { !$0.hasPrefix(".") }
+        if visible.contains(WorkbookScanner.accountsFolder) { return false }
         if visible.isEmpty {
+            guard mode == .createIfMissing else { throw StorageError("no workbook at \(directory)") }
             // An empty folder (perhaps a fresh git clone holding only .git) becomes a workbook.
             try createWorkbookFolder(settings: defaultSettings())
             return true
         }
-        if visible.contains(WorkbookScanner.accountsFolder) { return false }
         throw StorageError(
             "\(directory) is not a workbook: it has no \(WorkbookFileFormat.fileName) and holds other files; choose an empty folder or an existing workbook"
         )
@@ -186,7 +205,7 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
 
     /// The checks every write passes: the workbook was read, may be written, and the file is not protected.
     private func prepareToWrite(_ file: String) throws {
-        if !hasLoaded { _ = try loadLocked() }
+        if !hasLoaded { _ = try loadLocked(mode: .createIfMissing) }
         if let readOnlyReason {
             throw StorageError("not saved: \(readOnlyReason) — your change is kept")
         }

@@ -106,8 +106,8 @@ struct WorkbookScanner {
                 result.protectedFiles.insert(folder + "/" + name)
             }
         }
-        // Byte order, the same as id order, so the results are the same on every run.
-        candidates.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        // By id, not by file name: "a-b.json" sorts before "a.json", but "a" before "a-b".
+        candidates.sort { $0.dropLast(5).utf8.lexicographicallyPrecedes($1.dropLast(5).utf8) }
 
         let outcomes = readInParallel(candidates, directory: directory)
         var seen: [AccountID: String] = [:]

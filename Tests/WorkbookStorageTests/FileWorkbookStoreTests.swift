@@ -85,6 +85,28 @@ import WorkbookModel
         }
     }
 
+    @Test func loadExistingCreatesAndRemovesNothing() throws {
+        try withTemporaryDirectory { base throws in
+            let missing = base + "/none"
+            #expect(throws: StorageError("no workbook at \(missing)")) { try makeStore(missing).loadExisting() }
+            #expect(!FileManager.default.fileExists(atPath: missing))
+            #expect(throws: StorageError("no workbook at \(base)")) { try makeStore(base).loadExisting() }
+            #expect(try directoryEntries(base).isEmpty)
+
+            let root = base + "/w"
+            let store = makeStore(root)
+            _ = try store.load()
+            try store.save(sampleAccount())
+            try writeText("half", to: root + "/accounts/.x.json.1.tmp")
+            try FileManager.default.removeItem(atPath: root + "/workbook.json")
+            let loaded = try makeStore(root).loadExisting()
+            #expect(loaded.accounts == [sampleAccount()])
+            #expect(loaded.problems == [StorageProblem(file: "workbook.json", message: "missing; default settings are used")])
+            #expect(try directoryEntries(root) == ["accounts"])
+            #expect(try directoryEntries(root + "/accounts") == [".x.json.1.tmp", "a1b2c3d4e5f60718.json"])
+        }
+    }
+
     // MARK: Saving
 
     @Test func savedAccountsLoadBackSortedById() throws {
@@ -99,6 +121,16 @@ import WorkbookModel
             #expect(loaded.accounts == accounts.sorted { $0.id < $1.id })
             #expect(loaded.problems.isEmpty)
             #expect(try readBytes(root + "/accounts/0001.json") == AccountFileFormat.encode(accounts[2]))
+        }
+    }
+
+    @Test func accountsComeBackInIdOrderNotFileNameOrder() throws {
+        try withTemporaryDirectory { root throws in
+            let store = makeStore(root)
+            _ = try store.load()
+            // "a-b.json" < "a.json" by bytes ('-' < '.'), but the id "a" < "a-b".
+            for id in ["a-b", "a", "a_c", "9"] { try store.save(sampleAccount(id, name: id)) }
+            #expect(try makeStore(root).load().accounts.map(\.id.rawValue) == ["9", "a", "a-b", "a_c"])
         }
     }
 
@@ -407,7 +439,7 @@ import WorkbookModel
             try handle.truncate(atOffset: 10_000_001) // sparse: no real disk use
             try handle.close()
             #expect(try makeStore(root).load().problems == [
-                StorageProblem(file: "accounts/huge.json", message: "is 10000001 bytes, larger than the 10 MB limit for a workbook file; it was not read"),
+                StorageProblem(file: "accounts/huge.json", message: "is 10000001 bytes, over the 10 MB limit; it was not read"),
             ])
         }
     }

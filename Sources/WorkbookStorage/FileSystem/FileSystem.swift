@@ -26,7 +26,7 @@ enum FileReadFailure: Error, Hashable, Sendable {
         case .symbolicLink: return "is a symbolic link; links are not followed, so it was not read"
         case .directory: return "is a folder where a file should be"
         case .notRegularFile: return "is not a regular file"
-        case .tooLarge(let size, let limit): return "is \(size) bytes, larger than the \(limit / 1_000_000) MB limit for a workbook file; it was not read"
+        case .tooLarge(let size, let limit): return "is \(size) bytes, over the \(limit / 1_000_000) MB limit; it was not read"
         case .system(let error): return "cannot be read: \(error.reason)"
         }
     }
