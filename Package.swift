@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "WorkbookStorageTests", dependencies: ["WorkbookStorage", "WorkbookModel", "WorkbookTestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WorkbookTestSupport"]),
         .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "TerminalUI"]),
-        .testTarget(name: "WorkbookAppTests", dependencies: ["WorkbookApp", "WorkbookTestSupport"]),
+        .testTarget(name: "WorkbookAppTests", dependencies: ["WorkbookApp", "WorkbookTestSupport"], exclude: ["Goldens"]),
         .testTarget(name: "WorkbookEndToEndTests", dependencies: ["WorkbookTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -11,6 +11,9 @@ public enum TextWidth {
         default:
             break
         }
+        // Regional indicators (flag halves) are one column in glibc's wcwidth, which ncurses and most
+        // terminals follow; counting them as two would shift the rest of the row.
+        if (0x1F1E6...0x1F1FF).contains(value) { return 1 }
         if isWide(value) || first.properties.isEmojiPresentation { return 2 }
         return 1
     }

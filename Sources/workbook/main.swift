@@ -54,7 +54,7 @@ enum WorkbookCommand {
         let directory = dataDirectory(options.dataDirectory)
         let workbook: LoadedWorkbook
         do {
-            workbook = try FileWorkbookStore(directory: directory).load() /* TODO loadExisting */
+            workbook = try FileWorkbookStore(directory: directory).loadExisting()
         } catch {
             printError("workbook: \(error)")
             return 1
@@ -73,25 +73,13 @@ enum WorkbookCommand {
     static func open(_ options: Invocation.OpenOptions) -> Int32 {
         let themeName = options.theme ?? ((environment["NO_COLOR"] ?? "").isEmpty ? "default" : "mono")
         let theme: Theme
-        switch ThemeLoader.load(themeName, searchDirectories: themeDirectories(), read: { try? ResourceFiles.read(path: $0) }) {
+        switch ThemeLoader.load(themeName, searchDirectories: themeDirectories(), read: { try ResourceFiles.read(path: $0) }) {
         case .success(let loaded): theme = loaded
         case .failure(let error):
             printError("workbook: \(error)")
             return 2
         }
-        let store: FileWorkbookStore
-        let workbook: LoadedWorkbook
-        do {
-            if options.demo {
-                (store, workbook) = try openDemo()
-            } else {
-                store = FileWorkbookStore(directory: dataDirectory(options.dataDirectory))
-                workbook = options.readOnly ? try store.load() /* TODO loadExisting */ : try store.load()
-            }
-        } catch {
-            printError("workbook: \(error)")
-            return 1
-        }
+        // The terminal first: without one, nothing should be created on disk.
         let terminal: NcursesTerminal
         do {
             let mono = theme.styles.values.allSatisfy { $0.foreground == .default && $0.background == .default }
@@ -100,9 +88,23 @@ enum WorkbookCommand {
             printError("workbook: \(error)")
             return 1
         }
+        let store: FileWorkbookStore
+        let workbook: LoadedWorkbook
+        do {
+            if options.demo {
+                (store, workbook) = try openDemo()
+            } else {
+                store = FileWorkbookStore(directory: dataDirectory(options.dataDirectory))
+                workbook = options.readOnly ? try store.loadExisting() : try store.load()
+            }
+        } catch {
+            terminal.stop()
+            printError("workbook: \(error)")
+            return 1
+        }
         let state = AppState(
             workbook: workbook, today: today(), screenSize: terminal.size, location: displayPath(store.directory),
-            readOnlyReason: options.readOnly ? "--read-only" : nil, isDemo: options.demo)
+            readOnlyReason: options.readOnly ? "--read-only" : nil, isDemo: options.demo, userName: userName(default: workbook.settings.owner))
         let runtime = AppRuntime(
             state: state, store: options.readOnly ? nil : store, backend: terminal, theme: theme, today: today,
             openDemo: {
@@ -111,6 +113,11 @@ enum WorkbookCommand {
             })
         runtime.run()
         terminal.stop()
+        let unsaved = runtime.state.unsaved.compactMap { runtime.state.accounts[$0]?.name }.sorted()
+        if !unsaved.isEmpty {
+            printError(TextWidth.sanitized("workbook: \(unsaved.count) change\(unsaved.count == 1 ? " was" : "s were") not saved: \(unsaved.joined(separator: ", "))"))
+            return 1
+        }
         if runtime.state.isDemo {
             print("The demo territory stays in \(runtime.state.location) until you delete it.")
         }
@@ -131,12 +138,21 @@ enum WorkbookCommand {
         var directories = [WorkbookLocation.themesDirectory(environment: environment)]
         if let override = environment["WORKBOOK_THEMES_DIR"] { directories.insert(override, at: 0) }
         var folder = (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<5 {
+        for _ in 0..<5 where folder.path != "/" {
             directories.append(folder.appendingPathComponent("Themes").path)
             directories.append(folder.appendingPathComponent("share/account-workbook/themes").path)
             folder = folder.deletingLastPathComponent()
         }
-        return directories
+        var seen = Set<String>()
+        return directories.filter { seen.insert($0).inserted }
+    }
+
+    /// Who is at the keyboard, from the login name; the workbook's owner when the environment has none.
+    static func userName(default fallback: String) -> String {
+        for key in ["USER", "LOGNAME"] {
+            if let name = environment[key], !name.isEmpty { return name }
+        }
+        return fallback
     }
 
     /// A path with the home folder shown as `~`.

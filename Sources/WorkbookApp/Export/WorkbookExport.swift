@@ -28,7 +28,7 @@ public enum WorkbookExport {
     /// One canonical JSON document: the settings and each account as its file holds it.
     public static func json(accounts: [Account], settings: WorkbookSettings) -> String {
         let document = JSONValue.object([
-            "formatVersion": .integer(1),
+            "formatVersion": .integer(FormatVersion.current),
             "settings": WorkbookFileFormat.jsonValue(settings),
             "accounts": .array(accounts.map(AccountFileFormat.jsonValue)),
         ])

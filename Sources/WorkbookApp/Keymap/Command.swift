@@ -26,4 +26,5 @@ public enum KeyScope: String, CaseIterable, Sendable {
     case textField = "Text fields"
     case confirm = "Confirmation"
     case overlay = "Help and lists"
+    case tooSmall = "Terminal too small"
 }

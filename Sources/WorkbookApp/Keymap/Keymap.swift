@@ -21,7 +21,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("D")], .delete, .accounts, "Delete the selected account (asks first; u undoes)", hint: "delete"),
         KeyBinding([.character("/")], .startFilter, .accounts, "Filter accounts by name, industry, owner or stage", hint: "filter"),
         KeyBinding([.character("s")], .cycleSort, .accounts, "Sort by name, value, next meeting, stage", hint: "sort"),
-        KeyBinding([.character("d")], .openDemo, .accounts, "Open the demo territory (from an empty workbook)"),
+        KeyBinding([.character("d")], .openDemo, .accounts, "Open the demo territory (from an empty workbook)", hint: "demo", hintOnlyWhenAvailable: true),
 
         KeyBinding([.tab], .nextPane, .global, "Next pane"),
         KeyBinding([.backTab], .previousPane, .global, "Previous pane"),
@@ -62,6 +62,8 @@ public struct Keymap: Sendable {
         KeyBinding([.character("y"), .enter], .confirm, .confirm, "Yes, do it", hint: "yes"),
         KeyBinding([.character("n"), .escape], .cancel, .confirm, "No, keep it", hint: "no"),
 
+        KeyBinding([.character("q")], .quit, .tooSmall, "Quit", hint: "quit"),
+
         KeyBinding([.character("j"), .down], .moveDown, .overlay, "Scroll down"),
         KeyBinding([.character("k"), .up], .moveUp, .overlay, "Scroll up"),
         KeyBinding([.pageDown, .character(" ")], .pageDown, .overlay, "Page down"),
@@ -71,9 +73,11 @@ public struct Keymap: Sendable {
 
     /// The scopes that take keys in `state`, most specific first.
     public static func scopes(for state: AppState) -> [KeyScope] {
+        // Keys must not act on what the user cannot see.
+        if ScreenLayout(size: state.screenSize).isTooSmall { return [.always, .tooSmall] }
         switch state.modal {
         case .form: return [.always, .form, .textField]
-        case .confirmDelete: return [.always, .confirm]
+        case .confirmDelete, .confirmQuit: return [.always, .confirm]
         case .help, .problems: return [.always, .overlay]
         case nil: break
         }
@@ -108,8 +112,10 @@ public struct Keymap: Sendable {
         var result: [(KeyBinding, String?)] = []
         for scope in scopes {
             for binding in bindings where binding.scope == scope && binding.hint != nil && !seen.contains(binding.command) {
+                let reason = CommandAvailability.disabledReason(binding.command, in: state)
+                if reason != nil, binding.hintOnlyWhenAvailable { continue }
                 seen.insert(binding.command)
-                result.append((binding, CommandAvailability.disabledReason(binding.command, in: state)))
+                result.append((binding, reason))
             }
         }
         return result

@@ -12,7 +12,7 @@ enum AccountsReducer {
         case .moveFirst: move(&state, by: -state.visible.count)
         case .moveLast: move(&state, by: state.visible.count)
         case .add:
-            state.modal = .form(AccountForm(newAccountOwnedBy: state.settings.owner))
+            state.modal = .form(AccountForm(newAccountOwnedBy: state.userName))
         case .edit, .open:
             if let account = state.selectedAccount { state.modal = .form(AccountForm(editing: account)) }
         case .delete:
@@ -70,7 +70,7 @@ enum AccountsReducer {
             guard var account = state.accounts[id] else { return [] }
             let before = account
             let index = state.selectedIndex ?? 0
-            account.archived = ArchiveMark(on: state.today, by: state.settings.owner)
+            account.archived = ArchiveMark(on: state.today, by: state.userName)
             let effects = apply(AccountChange(before: before, after: account, label: "delete \u{201C}\(account.name)\u{201D}"), to: &state, select: false)
             if !state.visible.isEmpty { state.selectedID = state.visible[min(index, state.visible.count - 1)] }
             keepSelectionVisible(&state)
@@ -95,7 +95,7 @@ enum AccountsReducer {
             restored = before
         } else {
             restored = change.after
-            restored.archived = ArchiveMark(on: state.today, by: state.settings.owner)
+            restored.archived = ArchiveMark(on: state.today, by: state.userName)
         }
         if !restored.isArchived, let clash = nameClash(restored, in: state) {
             state.undoStack.append(change)

@@ -25,8 +25,9 @@ public enum AppReducer {
         case .rejected(let reason):
             state.message = StatusMessage("Can't: \(reason)", kind: .warning)
         case .paste(let text):
-            if case .form = state.modal {
-                return FormReducer.reduce(&state, .text(.insert(text)), environment: environment)
+            if case .form(let form) = state.modal {
+                let pasted = form.focused == .notes ? text : text.replacingNewlines()
+                return FormReducer.reduce(&state, .text(.insert(pasted)), environment: environment)
             } else if state.isEditingFilter {
                 return handle(.text(.insert(text.replacingNewlines())), &state, environment)
             }
@@ -43,10 +44,10 @@ public enum AppReducer {
         case .saveFailed(let id, let reason):
             state.unsaved.insert(id)
             let name = state.accounts[id]?.name ?? id.rawValue
-            state.message = StatusMessage("Not saved: \(name) — \(reason). Your change is kept; Ctrl-S retries.", kind: .error)
+            state.message = StatusMessage("Not saved: \(name) — \(saveFailureCore(reason)). Your change is kept; Ctrl-S retries.", kind: .error)
         case .workbookOpened(let workbook, let location, let isDemo):
             let size = state.screenSize
-            state = AppState(workbook: workbook, today: state.today, screenSize: size, location: location, isDemo: isDemo)
+            state = AppState(workbook: workbook, today: state.today, screenSize: size, location: location, isDemo: isDemo, userName: state.userName)
             state.message = StatusMessage(isDemo ? "Demo territory opened: changes stay in \(location)." : "Workbook opened.")
         case .openFailed(let reason):
             state.message = StatusMessage(reason, kind: .error)
@@ -62,11 +63,24 @@ public enum AppReducer {
         switch state.modal {
         case .form: return FormReducer.reduce(&state, command, environment: environment)
         case .confirmDelete(let id): return AccountsReducer.confirmDelete(&state, id: id, command: command)
+        case .confirmQuit:
+            switch command {
+            case .confirm, .interrupt:
+                state.shouldQuit = true
+                return [.quit]
+            case .cancel, .backOut:
+                state.modal = nil
+            default:
+                break
+            }
+            return []
         case .help, .problems: return OverlayReducer.reduce(&state, command)
         case nil: break
         }
         if state.isEditingFilter { return FilterReducer.reduce(&state, command) }
         switch command {
+        case .quit where !state.unsaved.isEmpty:
+            state.modal = .confirmQuit
         case .interrupt, .quit:
             state.shouldQuit = true
             return [.quit]
@@ -96,6 +110,15 @@ public enum AppReducer {
         }
         return []
     }
+}
+
+/// The cause alone, without the "not saved … your change is kept" framing that storage errors carry,
+/// so the status line says each thing once.
+func saveFailureCore(_ reason: String) -> String {
+    var core = Substring(reason)
+    if core.lowercased().hasPrefix("not saved: ") { core = core.dropFirst("not saved: ".count) }
+    if let range = core.range(of: " — your change is kept") { core = core[..<range.lowerBound] }
+    return String(core)
 }
 
 extension String {

@@ -58,6 +58,8 @@ public struct AccountChange: Equatable, Sendable {
 public enum Modal: Equatable, Sendable {
     case form(AccountForm)
     case confirmDelete(AccountID)
+    /// Quitting while some changes could not be saved.
+    case confirmQuit
     case help(scroll: Int)
     case problems(scroll: Int)
 }
@@ -65,6 +67,8 @@ public enum Modal: Equatable, Sendable {
 /// Everything the screen shows and the keys act on; changed only by `AppReducer`.
 public struct AppState: Equatable, Sendable {
     public var settings: WorkbookSettings
+    /// The person at the keyboard: default owner of new accounts, and who archived an account.
+    public var userName: String
     /// Every account read, archived ones included, by id.
     public var accounts: [AccountID: Account]
     /// The live accounts that pass the filter, in sort order: derived, rebuilt by `refreshVisible()`.
@@ -101,9 +105,11 @@ public struct AppState: Equatable, Sendable {
         screenSize: Size = Size(width: 80, height: 24),
         location: String = "",
         readOnlyReason: String? = nil,
-        isDemo: Bool = false
+        isDemo: Bool = false,
+        userName: String? = nil
     ) {
         settings = workbook.settings
+        self.userName = userName ?? workbook.settings.owner
         accounts = Dictionary(workbook.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         problems = workbook.problems
         self.today = today

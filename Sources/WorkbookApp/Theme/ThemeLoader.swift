@@ -14,12 +14,16 @@ public enum ThemeLoader {
 
     /// Looks for `NAME.json` in each directory in order (or reads NAME itself when it is a path),
     /// falling back to the built-in theme of that name. `read` returns a file's bytes or nil when absent.
-    public static func load(_ name: String, searchDirectories: [String], read: (String) -> [UInt8]?) -> Result<Theme, ThemeError> {
+    public static func load(_ name: String, searchDirectories: [String], read: (String) throws -> [UInt8]?) -> Result<Theme, ThemeError> {
         let candidates = name.contains("/") || name.hasSuffix(".json")
             ? [name]
             : searchDirectories.map { $0 + "/" + name + ".json" }
         for path in candidates {
-            if let bytes = read(path) { return parse(bytes: bytes, source: path) }
+            do {
+                if let bytes = try read(path) { return parse(bytes: bytes, source: path) }
+            } catch {
+                return .failure(ThemeError("cannot read \(path): \(error)"))
+            }
         }
         if let builtIn = BuiltInThemes.named(name) { return .success(builtIn) }
         return .failure(ThemeError("no theme called \u{201C}\(name)\u{201D} (looked in \(searchDirectories.joined(separator: ", "))); built in: \(BuiltInThemes.names.joined(separator: ", "))"))

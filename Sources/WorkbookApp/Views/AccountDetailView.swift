@@ -1,9 +1,10 @@
+import Foundation
 import TerminalUI
 import WorkbookModel
 
 /// The selected account's details beside the list.
 enum AccountDetailView {
-    static let labelWidth = 14
+    static let labelWidth = 13
 
     static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) {
         let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorder], title: "Details", titleStyle: theme[.paneTitle])
@@ -12,7 +13,7 @@ enum AccountDetailView {
             buffer.write("No account selected.", x: inner.x + 1, y: inner.y, style: theme[.textMuted], clip: inner)
             return
         }
-        let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
+        let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
         var y = content.y
         for line in TextWrap.lines(account.name, width: content.width).prefix(2) {
             buffer.write(line, x: content.x, y: y, style: theme[.paneTitle], clip: content)
@@ -59,6 +60,8 @@ enum AccountDetailView {
         let days = today.days(until: date)
         let role: ThemeRole = days < 0 ? .dateOverdue : (days <= 7 ? .dateSoon : .detailValue)
         let marker = days < 0 ? "! " : ""
-        return ("Next meeting", "\(marker)\(date.iso) (\(ValueFormat.relative(date, today: today)))", role)
+        // Non-breaking spaces keep "(in 5 days)" together when the value wraps.
+        let relative = ValueFormat.relative(date, today: today).replacingOccurrences(of: " ", with: "\u{00A0}")
+        return ("Next meeting", "\(marker)\(date.iso) (\(relative))", role)
     }
 }

@@ -30,7 +30,9 @@ enum AccountsListView {
         ]
         var remaining = width - markerWidth
         var chosen: [Column] = []
-        for column in candidates where remaining - (column.width + 1) >= minimumNameWidth {
+        // Names are what people scan for: they keep a third of the width before optional columns join.
+        let nameFloor = max(minimumNameWidth, width / 3)
+        for column in candidates where remaining - (column.width + 1) >= nameFloor {
             chosen.append(column)
             remaining -= column.width + 1
         }

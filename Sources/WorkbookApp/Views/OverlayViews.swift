@@ -16,6 +16,22 @@ enum ConfirmDeleteView {
     }
 }
 
+/// Asks before quitting with changes that could not be saved.
+enum ConfirmQuitView {
+    static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, area: Rect) {
+        let names = state.unsaved.compactMap { state.accounts[$0]?.name }.sorted().joined(separator: ", ")
+        let width = min(area.width - 2, 64)
+        let text = "\(state.unsaved.count) change\(state.unsaved.count == 1 ? " is" : "s are") not saved (\(names)). Quit anyway and lose \(state.unsaved.count == 1 ? "it" : "them")? Ctrl-S retries saving."
+        let lines = TextWrap.lines(text, width: width - 4)
+        let rect = area.centered(Size(width: width, height: lines.count + 4))
+        let inner = Box.draw(rect, in: &buffer, border: theme[.statusError], title: "Unsaved changes", titleStyle: theme[.statusError],
+                             footer: "y quit · n stay", fill: theme[.dialogText])
+        for (index, line) in lines.enumerated() {
+            buffer.write(line, x: inner.x + 1, y: inner.y + 1 + index, style: theme[.dialogText], clip: inner)
+        }
+    }
+}
+
 /// A scrollable list of lines in a big box: the help overlay and the unreadable-files list.
 enum ScrollingOverlayView {
     struct Line {
@@ -38,7 +54,10 @@ enum ScrollingOverlayView {
     static func helpLines(_ keymap: Keymap, state: AppState, width: Int) -> [Line] {
         var lines: [Line] = []
         let keyColumn = 18
-        for scope in KeyScope.allCases {
+        // The keys of the pane the user came from first: that is what they opened the help for.
+        let active = Keymap.scopes(for: state.closingOverlays()).filter { $0 != .always }
+        let ordered = active + KeyScope.allCases.filter { !active.contains($0) }
+        for scope in ordered {
             let bindings = keymap.bindings.filter { $0.scope == scope }
             guard !bindings.isEmpty else { continue }
             if !lines.isEmpty { lines.append(Line(text: "", role: .dialogText)) }

@@ -31,6 +31,8 @@ public enum RootView {
             cursor = FormView.render(form, state: state, theme: theme, into: &buffer, area: layout.body)
         case .confirmDelete(let id):
             ConfirmDeleteView.render(state, id: id, theme: theme, into: &buffer, area: layout.body)
+        case .confirmQuit:
+            ConfirmQuitView.render(state, theme: theme, into: &buffer, area: layout.body)
         case .help(let scroll):
             let lines = ScrollingOverlayView.helpLines(keymap, state: state, width: layout.body.width - 8)
             ScrollingOverlayView.render(title: "Keys", lines: lines, scroll: scroll, theme: theme, into: &buffer, area: layout.body)

@@ -26,6 +26,8 @@ public struct ScreenLayout: Equatable, Sendable {
         let detailWidth: Int
         if size.width >= 120 {
             detailWidth = size.width * 2 / 5
+        } else if size.width >= 90 {
+            detailWidth = 34
         } else if size.width >= 72 {
             detailWidth = 32
         } else {
