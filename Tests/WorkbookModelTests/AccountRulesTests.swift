@@ -1,0 +1,64 @@
+import Testing
+import WorkbookModel
+
+@Suite struct AccountRulesTests {
+    let today = CalendarDate(year: 2026, month: 11, day: 25)!
+
+    @Test(arguments: [
+        ("120000", 120_000), ("120,000", 120_000), ("120 000", 120_000), ("120k", 120_000), ("1.5m", 1_500_000),
+        ("2B", 2_000_000_000), ("0", 0), ("  42 ", 42), ("1'234", 1_234),
+    ])
+    func amountsAreReadTheWayPeopleTypeThem(text: String, value: Int) throws {
+        #expect(try AccountRules.parseAmount(text).get() == value)
+    }
+
+    @Test func anEmptyAmountIsNoValueAndNonsenseIsAnError() throws {
+        #expect(try AccountRules.parseAmount("").get() == nil)
+        for bad in ["lots", "-5", "1.2.3", "k", "12kk", "１２"] {
+            guard case .failure(let failure) = AccountRules.parseAmount(bad) else {
+                Issue.record("\(bad) was accepted")
+                continue
+            }
+            #expect(failure.message.contains("is not an amount"))
+        }
+    }
+
+    @Test func datesAcceptISOAndShortcuts() throws {
+        #expect(try AccountRules.parseDate("2027-01-15", today: today).get()?.iso == "2027-01-15")
+        #expect(try AccountRules.parseDate("today", today: today).get() == today)
+        #expect(try AccountRules.parseDate("Tomorrow", today: today).get()?.iso == "2026-11-26")
+        #expect(try AccountRules.parseDate("+7", today: today).get()?.iso == "2026-12-02")
+        #expect(try AccountRules.parseDate("+7d", today: today).get()?.iso == "2026-12-02")
+        #expect(try AccountRules.parseDate("", today: today).get() == nil)
+        guard case .failure(let failure) = AccountRules.parseDate("next week", today: today) else {
+            Issue.record("accepted nonsense")
+            return
+        }
+        #expect(failure.message == "\u{201C}next week\u{201D} is not a date: use YYYY-MM-DD, today, tomorrow or +7.")
+    }
+
+    @Test func nameIsRequiredAndUniqueIgnoringCaseAndSpace() {
+        let acme = Account(id: AccountID("a"), name: "Acme")
+        let archived = Account(id: AccountID("b"), name: "Old Co", archived: ArchiveMark(on: today, by: "x"))
+        #expect(AccountRules.validate(Account(id: AccountID("c"), name: "  "), among: [acme]).map(\.field) == [.name])
+        #expect(AccountRules.validate(Account(id: AccountID("c"), name: " ACME "), among: [acme]).first?.message
+                == "Another account is already called \u{201C}ACME\u{201D}.")
+        #expect(AccountRules.validate(acme, among: [acme]).isEmpty, "an account does not clash with itself")
+        #expect(AccountRules.validate(Account(id: AccountID("c"), name: "old co"), among: [archived]).isEmpty,
+                "an archived account's name is free again")
+        #expect(AccountRules.validate(Account(id: AccountID("c"), name: String(repeating: "x", count: 121)), among: []).count == 1)
+        #expect(AccountRules.validate(Account(id: AccountID("c"), name: "N", annualValue: -1), among: []).map(\.field) == [.annualValue])
+    }
+
+    @Test func randomIdsAreWellFormedFileNames() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<100 {
+            let id = AccountID.random(using: &generator)
+            #expect(id.rawValue.count == 16)
+            #expect(AccountID.isWellFormed(id.rawValue))
+        }
+        #expect(!AccountID.isWellFormed("../etc"))
+        #expect(!AccountID.isWellFormed("ABC"))
+        #expect(!AccountID.isWellFormed(""))
+    }
+}
