@@ -46,6 +46,12 @@ public struct Account: Hashable, Sendable, Identifiable {
     /// The rep who owns the account.
     public var owner: String
     public var notes: String
+    /// When the stage last changed; the day an account was won starts the after-signature watch.
+    public var stageChangedOn: CalendarDate?
+    /// The first meeting, the default date of first-meeting commitments.
+    public var firstMeeting: CalendarDate?
+    /// The first-meeting checklist: what we promised and what we asked, kept sorted by id.
+    public var commitments: [Commitment]
     public var archived: ArchiveMark?
     /// Fields written by a newer build, kept untouched so that saving here does not destroy them.
     public var unknownFields: [String: JSONValue]
@@ -59,6 +65,9 @@ public struct Account: Hashable, Sendable, Identifiable {
         nextMeeting: CalendarDate? = nil,
         owner: String = "",
         notes: String = "",
+        stageChangedOn: CalendarDate? = nil,
+        firstMeeting: CalendarDate? = nil,
+        commitments: [Commitment] = [],
         archived: ArchiveMark? = nil,
         unknownFields: [String: JSONValue] = [:]
     ) {
@@ -70,9 +79,25 @@ public struct Account: Hashable, Sendable, Identifiable {
         self.nextMeeting = nextMeeting
         self.owner = owner
         self.notes = notes
+        self.stageChangedOn = stageChangedOn
+        self.firstMeeting = firstMeeting
+        self.commitments = commitments.sorted { $0.id < $1.id }
         self.archived = archived
         self.unknownFields = unknownFields
     }
 
     public var isArchived: Bool { archived != nil }
+
+    /// The commitment with `id`, if the account has it.
+    public func commitment(_ id: CommitmentID) -> Commitment? { commitments.first { $0.id == id } }
+
+    /// Adds or replaces a commitment, keeping the array sorted by id (a stable order for git merges).
+    public mutating func upsert(_ commitment: Commitment) {
+        if let index = commitments.firstIndex(where: { $0.id == commitment.id }) {
+            commitments[index] = commitment
+        } else {
+            commitments.append(commitment)
+            commitments.sort { $0.id < $1.id }
+        }
+    }
 }

@@ -11,6 +11,7 @@ public enum AccountFileFormat {
     /// The keys this build reads; everything else is an unknown field.
     static let knownKeys: Set<String> = [
         "formatVersion", "id", "name", "industry", "stage", "annualValue", "nextMeeting", "owner", "notes", "archived",
+        "stageChangedOn", "firstMeeting", "commitments",
     ]
 
     /// The file name of an account, e.g. `3f2a9c01d4e5b678.json`.
@@ -32,6 +33,10 @@ public enum AccountFileFormat {
         members["notes"] = .string(account.notes)
         if let value = account.annualValue { members["annualValue"] = .integer(value) }
         if let date = account.nextMeeting { members["nextMeeting"] = .string(date.iso) }
+        if let date = account.stageChangedOn { members["stageChangedOn"] = .string(date.iso) }
+        if let date = account.firstMeeting { members["firstMeeting"] = .string(date.iso) }
+        // Files written before the checklist existed have no array; one is added only when there is something in it.
+        if !account.commitments.isEmpty { members["commitments"] = CommitmentFormat.jsonValue(account.commitments) }
         if let mark = account.archived {
             var archived = account.unknownFields["archived"]?.objectValue ?? [:]
             archived["by"] = .string(mark.by)
@@ -69,6 +74,9 @@ public enum AccountFileFormat {
         let nextMeeting = try reader.optionalDate("nextMeeting")
         let owner = try reader.optionalString("owner")
         let notes = try reader.optionalString("notes")
+        let stageChangedOn = try reader.optionalDate("stageChangedOn")
+        let firstMeeting = try reader.optionalDate("firstMeeting")
+        let commitments = try CommitmentFormat.decode(&reader)
         let archived = try reader.optionalObject("archived") { (nested: inout ObjectFieldReader) throws(FileFormatError) in
             ArchiveMark(on: try nested.requiredDate("on"), by: try nested.requiredString("by"))
         }
@@ -85,6 +93,9 @@ public enum AccountFileFormat {
             nextMeeting: nextMeeting,
             owner: owner,
             notes: notes,
+            stageChangedOn: stageChangedOn,
+            firstMeeting: firstMeeting,
+            commitments: commitments,
             archived: archived?.value,
             unknownFields: unknown
         )

@@ -126,4 +126,26 @@ struct ObjectFieldReader {
         let result = try body(&nested)
         return (result, nested.remaining)
     }
+
+    /// An array of objects, each read by `body` with its unread members; missing is empty.
+    /// Messages name the element by position and, when it has one, by id: `commitments[2] (id "ab").text`.
+    mutating func objectArray<T>(
+        _ key: String,
+        _ body: (inout ObjectFieldReader) throws(FileFormatError) -> T
+    ) throws(FileFormatError) -> [(value: T, unknown: [String: JSONValue])] {
+        guard let value = take(key) else { return [] }
+        guard case .array(let elements) = value else {
+            throw FileFormatError.field(name(key), "expected an array, found \(value.kindName)")
+        }
+        var results: [(value: T, unknown: [String: JSONValue])] = []
+        for (index, element) in elements.enumerated() {
+            guard case .object(let members) = element else {
+                throw FileFormatError.field("\(name(key))[\(index)]", "expected an object, found \(element.kindName)")
+            }
+            let label = members["id"]?.stringValue.map { "\(name(key))[\(index)] (id \"\($0)\")." } ?? "\(name(key))[\(index)]."
+            var nested = ObjectFieldReader(members, path: label)
+            results.append((try body(&nested), nested.remaining))
+        }
+        return results
+    }
 }
