@@ -10,12 +10,13 @@ public struct ReducerTester {
     private let idBox: IDQueue
 
     /// Ids handed out to new accounts, in order; the test names them so it can predict them.
-    public init(_ state: AppState, newIDs: [AccountID] = []) {
+    public init(_ state: AppState, newIDs: [AccountID] = [], newCommitmentIDs: [CommitmentID] = []) {
         self.state = state
         self.pendingIDs = newIDs
         let box = IDQueue(newIDs)
+        let commitments = IDQueue(newCommitmentIDs.map { AccountID($0.rawValue) })
         self.idBox = box
-        self.environment = ReducerEnvironment(newAccountID: { box.next() })
+        self.environment = ReducerEnvironment(newAccountID: { box.next() }, newCommitmentID: { CommitmentID(commitments.next().rawValue) })
     }
 
     /// Sends `action`; `update` must turn the old state into exactly the new one, and `effects` must match.

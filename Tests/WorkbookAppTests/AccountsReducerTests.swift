@@ -45,7 +45,7 @@ import WorkbookTestSupport
 
     @Test func addingAnAccountSavesItSelectsItAndCanBeUndoneAndRedone() {
         var tester = ReducerTester(Fixtures.state(), newIDs: [Fixtures.id(99)])
-        tester.send(.add) { $0.modal = .form(AccountForm(newAccountOwnedBy: "Dana Wu")) }
+        tester.send(.add) { $0.modal = .form(AccountForm.new(ownedBy: "Dana Wu")) }
         tester.type("Ωmega Ltd")
         let expected = Account(id: Fixtures.id(99), name: "Ωmega Ltd", owner: "Dana Wu")
         tester.send(.submitForm, effects: [.save(expected)]) {
@@ -78,12 +78,14 @@ import WorkbookTestSupport
     @Test func editingChangesOnlyTheEditedFields() {
         var tester = ReducerTester(Fixtures.state())
         let original = Fixtures.accounts[2]
-        tester.send(.edit) { $0.modal = .form(AccountForm(editing: original)) }
-        tester.send(.nextField) { if case .form(var form) = $0.modal { form.focused = .industry; $0.modal = .form(form) } }
-        tester.send(.nextField) { if case .form(var form) = $0.modal { form.focused = .stage; $0.modal = .form(form) } }
-        tester.send(.fieldRight) { if case .form(var form) = $0.modal { form.stage = .vendor; $0.modal = .form(form) } }
+        tester.send(.edit) { $0.modal = .form(AccountForm.editing(original)) }
+        tester.send(.nextField) { if case .form(var form) = $0.modal { form.state.focus("industry"); $0.modal = .form(form) } }
+        tester.send(.nextField) { if case .form(var form) = $0.modal { form.state.focus("stage"); $0.modal = .form(form) } }
+        tester.send(.fieldRight) { if case .form(var form) = $0.modal { form.state.step(forward: true); $0.modal = .form(form) } }
+        #expect(tester.state.modal.flatMap { if case .form(let form) = $0 { return form.state.choice("stage") } else { return nil } } == RelationshipStage.vendor.rank)
         var changed = original
         changed.stage = .vendor
+        changed.stageChangedOn = Fixtures.today
         tester.send(.submitForm, effects: [.save(changed)]) {
             $0.modal = nil
             $0.accounts[original.id] = changed
@@ -100,7 +102,7 @@ import WorkbookTestSupport
 
     @Test func savingAnUnchangedFormWritesNothing() {
         var tester = ReducerTester(Fixtures.state())
-        tester.send(.edit) { $0.modal = .form(AccountForm(editing: Fixtures.accounts[2])) }
+        tester.send(.edit) { $0.modal = .form(AccountForm.editing(Fixtures.accounts[2])) }
         tester.send(.submitForm) {
             $0.modal = nil
             $0.message = StatusMessage("No changes.")
@@ -108,23 +110,22 @@ import WorkbookTestSupport
     }
 
     @Test func aFormWithProblemsStaysOpenAndNamesThem() {
-        var tester = ReducerTester(Fixtures.state(), newIDs: [Fixtures.id(50)])
-        tester.send(.add) { $0.modal = .form(AccountForm(newAccountOwnedBy: "Dana Wu")) }
-        tester.type("  müller & SÖHNE gmbh ")
-        guard case .form(var form) = tester.state.modal else { Issue.record("form closed"); return }
-        form.focused = .annualValue
-        form.inputs[.annualValue] = TextInput("lots")
-        form.inputs[.nextMeeting] = TextInput("2026-02-30")
-        var state = tester.state
+        var form = AccountForm.new(ownedBy: "Dana Wu")
+        form.state.edit(.insert("  müller & SÖHNE gmbh "))
+        form.state.focus("annualValue")
+        form.state.edit(.insert("lots"))
+        form.state.focus("nextMeeting")
+        form.state.edit(.insert("2026-02-30"))
+        var state = Fixtures.state()
         state.modal = .form(form)
-        tester = ReducerTester(state, newIDs: [Fixtures.id(50)])
+        var tester = ReducerTester(state, newIDs: [Fixtures.id(50)])
         tester.send(.submitForm) {
-            form.errors = [
-                .name: "Another account is already called \u{201C}müller & SÖHNE gmbh\u{201D}.",
-                .annualValue: "\u{201C}lots\u{201D} is not an amount: use digits, e.g. 120000 or 120k.",
-                .nextMeeting: "\u{201C}2026-02-30\u{201D} is not a date: use YYYY-MM-DD, today, tomorrow or +7.",
+            form.state.errors = [
+                "name": "Another account is already called \u{201C}müller & SÖHNE gmbh\u{201D}.",
+                "annualValue": "\u{201C}lots\u{201D} is not an amount: use digits, e.g. 120000 or 120k.",
+                "nextMeeting": "\u{201C}2026-02-30\u{201D} is not a date: use YYYY-MM-DD, today, tomorrow or +7.",
             ]
-            form.focused = .name
+            form.state.focus("name")
             $0.modal = .form(form)
             $0.message = StatusMessage("Not saved yet — Another account is already called \u{201C}müller & SÖHNE gmbh\u{201D}.", kind: .warning)
         }
@@ -132,10 +133,10 @@ import WorkbookTestSupport
 
     @Test func anEmptyNameIsRefused() {
         var tester = ReducerTester(Fixtures.state(), newIDs: [Fixtures.id(51)])
-        tester.send(.add) { $0.modal = .form(AccountForm(newAccountOwnedBy: "Dana Wu")) }
+        tester.send(.add) { $0.modal = .form(AccountForm.new(ownedBy: "Dana Wu")) }
         tester.send(.submitForm) {
-            var form = AccountForm(newAccountOwnedBy: "Dana Wu")
-            form.errors = [.name: "A name is required."]
+            var form = AccountForm.new(ownedBy: "Dana Wu")
+            form.state.errors = ["name": "A name is required."]
             $0.modal = .form(form)
             $0.message = StatusMessage("Not saved yet — A name is required.", kind: .warning)
         }

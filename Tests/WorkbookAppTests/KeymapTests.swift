@@ -32,7 +32,7 @@ import WorkbookTestSupport
 
     @Test func inAFormLettersAreTextAndEscapeCancels() {
         var state = Fixtures.state()
-        state.modal = .form(AccountForm(newAccountOwnedBy: ""))
+        state.modal = .form(AccountForm.new(ownedBy: ""))
         #expect(Keymap.standard.resolve(.character("q"), in: state) == .command(.text(.insert("q"))))
         #expect(Keymap.standard.resolve(.escape, in: state) == .command(.cancel))
         #expect(Keymap.standard.resolve(.control("c"), in: state) == .command(.interrupt))

@@ -27,9 +27,9 @@ import WorkbookTestSupport
 
     @Test func addFormAt80x24() {
         var state = Fixtures.state()
-        var form = AccountForm(newAccountOwnedBy: "Dana Wu")
-        form.inputs[.name] = TextInput("Ærø Fiskeri 🐟")
-        form.errors[.annualValue] = "\u{201C}lots\u{201D} is not an amount: use digits, e.g. 120000 or 120k."
+        var form = AccountForm.new(ownedBy: "Dana Wu")
+        form.state.edit(.insert("Ærø Fiskeri 🐟"))
+        form.state.errors["annualValue"] = "\u{201C}lots\u{201D} is not an amount: use digits, e.g. 120000 or 120k."
         state.modal = .form(form)
         let (buffer, cursor) = RootView.render(state, theme: theme)
         Golden.assertMatches(buffer, named: "form-add-80x24", in: goldens)

@@ -35,9 +35,51 @@ public enum DemoTerritory {
             ("Île-de-France Énergie", "Energy", .prospect, 1_500_000, 45, "Camille Roy",
              "Large tender expected next year. We do not know the economic buyer yet."),
         ]
-        return rows.map { row in
+        var accounts = rows.map { row in
             Account(id: newID(), name: row.0, industry: row.1, stage: row.2, annualValue: row.3, nextMeeting: day(row.4),
                     owner: row.5, notes: row.6)
+        }
+        addCommitments(to: &accounts, today: today, newID: { CommitmentID(newID().rawValue) })
+        return accounts
+    }
+
+    /// Three checklists that show the pane's signals: a healthy one, a one-way one, and one idle since signature.
+    static func addCommitments(to accounts: inout [Account], today: CalendarDate, newID: () -> CommitmentID) {
+        func day(_ offset: Int) -> CalendarDate { today.adding(days: offset) }
+        typealias Row = (CommitmentSide, String, String, Int?, CommitmentStatus, String, Int?)
+        let plans: [(Int, Int, [Row])] = [
+            (0, -120, [
+                (.intention, "Spend the time to truly understand the problem", owner, nil, .kept, "Two plant visits in Stuttgart", -100),
+                (.intention, "Give best advice and a fresh perspective", owner, -20, .kept, "Sent the line-balancing study", -25),
+                (.intention, "Help the business become more profitable", owner, 30, .open, "", -10),
+                (.expectation, "Access to key people", "Klaus Brandt", nil, .kept, "Met the CFO in October", -40),
+                (.expectation, "Regular honest feedback", "Klaus Brandt", nil, .open, "", -12),
+            ]),
+            (2, -200, [
+                (.intention, "Provide help", owner, nil, .kept, "On-site support during the tender", -150),
+                (.intention, "Regularly show that we care", owner, nil, .kept, "Quarterly check-ins held", -30),
+                (.expectation, "Transparency", "Ingrid", -60, .broken, "Tender criteria changed without notice", -50),
+                (.expectation, "Regular honest feedback", "Ingrid", -14, .open, "", nil),
+                (.expectation, "Referrals", "Ingrid", nil, .open, "", nil),
+            ]),
+            (1, -400, [
+                (.intention, "Maintain the relationship for years", "Kenji Sato", nil, .open, "", -300),
+                (.intention, "Help the business grow", "Kenji Sato", 20, .open, "", -280),
+                (.expectation, "A shared view of the desired outcome", "Sato-san", nil, .kept, "Joint roadmap signed", -250),
+            ]),
+        ]
+        for (index, firstMeeting, rows) in plans where accounts.indices.contains(index) {
+            accounts[index].firstMeeting = day(firstMeeting)
+            if accounts[index].stage.isWon { accounts[index].stageChangedOn = day(firstMeeting / 2) }
+            for row in rows {
+                var commitment = Commitment(id: newID(), side: row.0, text: row.1, madeOn: day(firstMeeting), owner: row.2,
+                                            due: row.3.map(day), status: row.4, evidence: row.5)
+                if let reviewed = row.6 {
+                    commitment.lastReviewed = day(reviewed)
+                    if row.4 != .open { commitment.statusChangedOn = day(reviewed) }
+                }
+                accounts[index].upsert(commitment)
+            }
         }
     }
 }

@@ -52,8 +52,38 @@ public enum WorkbookExport {
                 lines += ["", "### Notes", ""]
                 lines += account.notes.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
             }
+            if !account.commitments.isEmpty { lines += checklist(account, today: today) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The commitment checklist of one account: the balance, then each side with status and evidence.
+    static func checklist(_ account: Account, today: CalendarDate) -> [String] {
+        let balance = CommitmentRules.balance(account.commitments, today: today)
+        var lines = ["", "### Commitment checklist", ""]
+        var summary = "Ours: \(balance.oursKept) of \(balance.ours) kept · theirs: \(balance.theirsKept) of \(balance.theirs) met"
+        if balance.overdue > 0 { summary += " · \(balance.overdue) overdue" }
+        summary += " · " + (balance.daysSinceReview.map { "last review \($0) days ago" } ?? "never reviewed")
+        lines.append(summary)
+        if let signal = balance.signal { lines += ["", "**\(signal.headline)** \(signal.nextStep)"] }
+        let ordered = ChecklistOrdering.ordered(account.commitments)
+        for side in CommitmentSide.allCases {
+            let items = ordered.filter { $0.side == side }
+            guard !items.isEmpty else { continue }
+            lines += ["", "#### \(side.title)", ""]
+            for item in items {
+                let box = item.status == .kept ? "[x]" : "[ ]"
+                var facts = [item.status.title]
+                if !item.owner.isEmpty { facts.append(escape(item.owner)) }
+                if let due = item.due {
+                    facts.append(CommitmentRules.isOverdue(item, today: today) ? "overdue since \(due.iso)" : "due \(due.iso)")
+                }
+                var line = "- \(box) \(escape(item.text)) — \(facts.joined(separator: ", "))"
+                if !item.evidence.isEmpty { line += " — evidence: \(escape(item.evidence))" }
+                lines.append(line)
+            }
+        }
+        return lines
     }
 
     /// Markdown-significant characters escaped and control characters removed, so stored text cannot

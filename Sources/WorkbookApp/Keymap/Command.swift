@@ -1,3 +1,5 @@
+import WorkbookModel
+
 /// What a key binding asks the app to do; the reducer gives each its meaning in the current state.
 public enum Command: Hashable, Sendable {
     case moveUp, moveDown, moveFirst, moveLast, pageUp, pageDown
@@ -14,6 +16,7 @@ public enum Command: Hashable, Sendable {
     case confirm, cancel
     case nextField, previousField, fieldLeft, fieldRight, submitForm
     case text(TextEdit)
+    case mark(CommitmentStatus), addEvidence, markReviewed, startReview, openTemplates, toggleChoice, skip
 }
 
 /// Where a binding applies. The keymap tries the scopes of the current state in order.
@@ -25,6 +28,10 @@ public enum KeyScope: String, CaseIterable, Sendable {
     case form = "Form"
     case textField = "Text fields"
     case confirm = "Confirmation"
+    case checklist = "Checklist pane"
+    case templates = "Template picker"
+    case review = "Review walk"
+    case reviewEvidence = "Review: typing evidence"
     case overlay = "Help and lists"
     case tooSmall = "Terminal too small"
 }

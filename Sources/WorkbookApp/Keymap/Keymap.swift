@@ -23,6 +23,23 @@ public struct Keymap: Sendable {
         KeyBinding([.character("s")], .cycleSort, .accounts, "Sort by name, value, next meeting, stage", hint: "sort"),
         KeyBinding([.character("d")], .openDemo, .accounts, "Open the demo territory (from an empty workbook)", hint: "demo", hintOnlyWhenAvailable: true),
 
+        KeyBinding([.character("c")], .mark(.kept), .checklist, "Mark the commitment kept", hint: "kept"),
+        KeyBinding([.character("l")], .mark(.late), .checklist, "Mark it late (still to deliver)", hint: "late"),
+        KeyBinding([.character("b")], .mark(.broken), .checklist, "Mark it broken", hint: "broken"),
+        KeyBinding([.character("x")], .mark(.dropped), .checklist, "Mark it dropped (no longer expected)", hint: "drop"),
+        KeyBinding([.character("o")], .mark(.open), .checklist, "Reopen it"),
+        KeyBinding([.character("a")], .add, .checklist, "Add a commitment of your own", hint: "add"),
+        KeyBinding([.character("t")], .openTemplates, .checklist, "Adopt first-meeting commitments from the templates", hint: "templates"),
+        KeyBinding([.character("n")], .addEvidence, .checklist, "Add evidence: what was done", hint: "evidence"),
+        KeyBinding([.character("r")], .startReview, .checklist, "Review the open and unreviewed commitments one by one", hint: "review"),
+        KeyBinding([.character("m")], .markReviewed, .checklist, "Mark the commitment reviewed today"),
+        KeyBinding([.character("e"), .enter], .edit, .checklist, "Edit the commitment"),
+        KeyBinding([.character("D")], .delete, .checklist, "Delete the commitment (asks first; u undoes)"),
+        KeyBinding([.character("j"), .down], .moveDown, .checklist, "Next commitment"),
+        KeyBinding([.character("k"), .up], .moveUp, .checklist, "Previous commitment"),
+        KeyBinding([.character("g"), .home], .moveFirst, .checklist, "First commitment"),
+        KeyBinding([.character("G"), .end], .moveLast, .checklist, "Last commitment"),
+
         KeyBinding([.tab], .nextPane, .global, "Next pane"),
         KeyBinding([.backTab], .previousPane, .global, "Previous pane"),
         KeyBinding([.character("1")], .showPane(.accounts), .global, "Accounts pane"),
@@ -64,6 +81,23 @@ public struct Keymap: Sendable {
 
         KeyBinding([.character("q")], .quit, .tooSmall, "Quit", hint: "quit"),
 
+        KeyBinding([.character(" ")], .toggleChoice, .templates, "Tick or untick the template", hint: "tick"),
+        KeyBinding([.enter], .confirm, .templates, "Adopt the ticked commitments", hint: "adopt"),
+        KeyBinding([.escape], .cancel, .templates, "Close without adopting", hint: "cancel"),
+        KeyBinding([.character("j"), .down], .moveDown, .templates, "Next template"),
+        KeyBinding([.character("k"), .up], .moveUp, .templates, "Previous template"),
+
+        KeyBinding([.character("c")], .mark(.kept), .review, "Kept", hint: "kept"),
+        KeyBinding([.character("l")], .mark(.late), .review, "Late", hint: "late"),
+        KeyBinding([.character("b")], .mark(.broken), .review, "Broken", hint: "broken"),
+        KeyBinding([.character("x")], .mark(.dropped), .review, "Dropped", hint: "drop"),
+        KeyBinding([.character("o")], .mark(.open), .review, "Still open (reviewed)", hint: "open"),
+        KeyBinding([.character("s"), .character(" ")], .skip, .review, "Skip without reviewing", hint: "skip"),
+        KeyBinding([.character("n")], .addEvidence, .review, "Type evidence for this commitment", hint: "evidence"),
+        KeyBinding([.escape, .character("q")], .cancel, .review, "Stop the review", hint: "stop"),
+        KeyBinding([.enter], .confirm, .reviewEvidence, "Keep the evidence", hint: "keep"),
+        KeyBinding([.escape], .cancel, .reviewEvidence, "Discard what was typed", hint: "discard"),
+
         KeyBinding([.character("j"), .down], .moveDown, .overlay, "Scroll down"),
         KeyBinding([.character("k"), .up], .moveUp, .overlay, "Scroll up"),
         KeyBinding([.pageDown, .character(" ")], .pageDown, .overlay, "Page down"),
@@ -77,14 +111,17 @@ public struct Keymap: Sendable {
         if ScreenLayout(size: state.screenSize).isTooSmall { return [.always, .tooSmall] }
         switch state.modal {
         case .form: return [.always, .form, .textField]
-        case .confirmDelete, .confirmQuit: return [.always, .confirm]
+        case .confirmDelete, .confirmQuit, .confirmDeleteCommitment: return [.always, .confirm]
+        case .templates: return [.always, .templates]
+        case .review(let walk): return walk.evidenceInput == nil ? [.always, .review] : [.always, .reviewEvidence, .textField]
         case .help, .problems: return [.always, .overlay]
         case nil: break
         }
         if state.isEditingFilter { return [.always, .filter, .textField] }
         switch state.focus {
         case .accounts: return [.always, .accounts, .global]
-        case .checklist, .influenceMap: return [.always, .global]
+        case .checklist: return [.always, .checklist, .global]
+        case .influenceMap: return [.always, .global]
         }
     }
 

@@ -12,9 +12,9 @@ enum AccountsReducer {
         case .moveFirst: move(&state, by: -state.visible.count)
         case .moveLast: move(&state, by: state.visible.count)
         case .add:
-            state.modal = .form(AccountForm(newAccountOwnedBy: state.userName))
+            state.modal = .form(AccountForm.new(ownedBy: state.userName))
         case .edit, .open:
-            if let account = state.selectedAccount { state.modal = .form(AccountForm(editing: account)) }
+            if let account = state.selectedAccount { state.modal = .form(AccountForm.editing(account)) }
         case .delete:
             if let id = state.selectedID { state.modal = .confirmDelete(id) }
         case .startFilter:

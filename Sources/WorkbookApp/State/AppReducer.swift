@@ -4,8 +4,15 @@ import WorkbookModel
 /// What the reducer needs from outside that is not state: injected so tests are deterministic.
 public struct ReducerEnvironment {
     public var newAccountID: () -> AccountID
+    public var newCommitmentID: () -> CommitmentID
 
-    public init(newAccountID: @escaping () -> AccountID) { self.newAccountID = newAccountID }
+    public init(newAccountID: @escaping () -> AccountID, newCommitmentID: (() -> CommitmentID)? = nil) {
+        self.newAccountID = newAccountID
+        self.newCommitmentID = newCommitmentID ?? {
+            var generator = SystemRandomNumberGenerator()
+            return CommitmentID.random(using: &generator)
+        }
+    }
 
     /// Random ids from the system generator: what the real app uses.
     public static var live: ReducerEnvironment {
@@ -25,9 +32,8 @@ public enum AppReducer {
         case .rejected(let reason):
             state.message = StatusMessage("Can't: \(reason)", kind: .warning)
         case .paste(let text):
-            if case .form(let form) = state.modal {
-                let pasted = form.focused == .notes ? text : text.replacingNewlines()
-                return FormReducer.reduce(&state, .text(.insert(pasted)), environment: environment)
+            if case .form = state.modal {
+                return FormReducer.reduce(&state, .text(.insert(text)), environment: environment)
             } else if state.isEditingFilter {
                 return handle(.text(.insert(text.replacingNewlines())), &state, environment)
             }
@@ -47,7 +53,9 @@ public enum AppReducer {
             state.message = StatusMessage("Not saved: \(name) — \(saveFailureCore(reason)). Your change is kept; Ctrl-S retries.", kind: .error)
         case .workbookOpened(let workbook, let location, let isDemo):
             let size = state.screenSize
+            let templates = state.templates
             state = AppState(workbook: workbook, today: state.today, screenSize: size, location: location, isDemo: isDemo, userName: state.userName)
+            state.templates = templates
             state.message = StatusMessage(isDemo ? "Demo territory opened: changes stay in \(location)." : "Workbook opened.")
         case .openFailed(let reason):
             state.message = StatusMessage(reason, kind: .error)
@@ -63,6 +71,12 @@ public enum AppReducer {
         switch state.modal {
         case .form: return FormReducer.reduce(&state, command, environment: environment)
         case .confirmDelete(let id): return AccountsReducer.confirmDelete(&state, id: id, command: command)
+        case .confirmDeleteCommitment(let accountID, let id):
+            return ChecklistReducer.confirmDelete(&state, accountID: accountID, id: id, command: command)
+        case .templates(let picker):
+            return TemplatePickerReducer.reduce(&state, picker, command, environment: environment)
+        case .review(let walk):
+            return ReviewWalkReducer.reduce(&state, walk, command)
         case .confirmQuit:
             switch command {
             case .confirm, .interrupt:
@@ -105,7 +119,10 @@ public enum AppReducer {
             return [.openDemo]
         case .retrySave:
             return state.unsaved.sorted().compactMap { state.accounts[$0] }.map { .save($0) }
+        case .undo, .redo:
+            return AccountsReducer.reduce(&state, command, environment: environment)
         default:
+            if state.focus == .checklist { return ChecklistReducer.reduce(&state, command, environment: environment) }
             return AccountsReducer.reduce(&state, command, environment: environment)
         }
         return []

@@ -56,10 +56,13 @@ public struct AccountChange: Equatable, Sendable {
 
 /// A layer shown above the panes that takes the keys until it closes.
 public enum Modal: Equatable, Sendable {
-    case form(AccountForm)
+    case form(EditorForm)
     case confirmDelete(AccountID)
     /// Quitting while some changes could not be saved.
     case confirmQuit
+    case confirmDeleteCommitment(AccountID, CommitmentID)
+    case templates(TemplatePicker)
+    case review(ReviewWalk)
     case help(scroll: Int)
     case problems(scroll: Int)
 }
@@ -82,6 +85,10 @@ public struct AppState: Equatable, Sendable {
     /// The filter being typed, with its cursor; `filter` follows it live.
     public var filterInput = TextInput()
     public var focus: Pane = .accounts
+    /// The commitment selected in the checklist pane.
+    public var checklistSelection: CommitmentID?
+    /// The first-meeting commitments offered when starting a checklist, from the workbook's template file.
+    public var templates: CommitmentTemplates = .standard
     public var modal: Modal?
     public var undoStack: [AccountChange] = []
     public var redoStack: [AccountChange] = []
@@ -132,5 +139,13 @@ public struct AppState: Equatable, Sendable {
         visible = AccountOrdering.sorted(shown, by: sort).map(\.id)
         if let selectedID, visible.contains(selectedID) { return }
         selectedID = visible.first
+    }
+}
+
+extension AppState {
+    /// Takes the workbook's commitment templates; a damaged template file is listed with the other problems.
+    public mutating func useTemplates(from loaded: (templates: CommitmentTemplates, problem: StorageProblem?)) {
+        templates = loaded.templates
+        if let problem = loaded.problem { problems.append(problem) }
     }
 }

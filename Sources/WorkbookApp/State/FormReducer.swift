@@ -1,28 +1,21 @@
 import WorkbookModel
 
-/// The add/edit form: moving between fields, typing, choosing the stage, saving or cancelling.
+/// Any open form: moving between fields, typing, choosing, then saving through the form's purpose, or cancelling.
 enum FormReducer {
     static func reduce(_ state: inout AppState, _ command: Command, environment: ReducerEnvironment) -> [Effect] {
         guard case .form(var form) = state.modal else { return [] }
         switch command {
-        case .nextField: form.focusNext()
-        case .previousField: form.focusPrevious()
-        case .fieldLeft, .fieldRight:
-            let forward = command == .fieldRight
-            if AccountForm.choiceFields.contains(form.focused) {
-                form.cycleStage(forward: forward)
-            } else {
-                form.edit(forward ? .moveRight : .moveLeft)
-            }
-        case .text(let edit):
-            if AccountForm.choiceFields.contains(form.focused) {
-                if case .insert(" ") = edit { form.cycleStage(forward: true) }
-            } else {
-                form.edit(edit)
-            }
+        case .nextField: form.state.focusNext()
+        case .previousField: form.state.focusPrevious()
+        case .fieldLeft: form.state.step(forward: false)
+        case .fieldRight: form.state.step(forward: true)
+        case .text(let edit): form.state.edit(edit)
         case .cancel, .backOut:
             state.modal = nil
-            state.message = StatusMessage(form.purpose == .add ? "New account discarded." : "Edit cancelled; nothing changed.")
+            switch form.purpose {
+            case .addAccount, .addCommitment: state.message = StatusMessage("Discarded; nothing was added.")
+            case .editAccount, .editCommitment: state.message = StatusMessage("Edit cancelled; nothing changed.")
+            }
             return []
         case .interrupt:
             state.shouldQuit = true
@@ -36,24 +29,36 @@ enum FormReducer {
         return []
     }
 
-    private static func submit(_ form: AccountForm, _ state: inout AppState, _ environment: ReducerEnvironment) -> [Effect] {
+    private static func submit(_ form: EditorForm, _ state: inout AppState, _ environment: ReducerEnvironment) -> [Effect] {
+        switch form.purpose {
+        case .addAccount, .editAccount:
+            return submitAccount(form, &state, environment)
+        case .addCommitment(let accountID), .editCommitment(let accountID, _):
+            return ChecklistReducer.submit(form, accountID: accountID, &state, environment)
+        }
+    }
+
+    /// Keeps the form open with its problems shown and named in the status line.
+    static func reject(_ form: EditorForm, errors: [String: String], _ state: inout AppState) {
         var form = form
+        form.state.fail(with: errors)
+        state.modal = .form(form)
+        state.message = StatusMessage("Not saved yet — \(form.state.firstError ?? "fix the marked fields")", kind: .warning)
+    }
+
+    private static func submitAccount(_ form: EditorForm, _ state: inout AppState, _ environment: ReducerEnvironment) -> [Effect] {
         let base: Account?
         let id: AccountID
-        switch form.purpose {
-        case .add:
-            id = environment.newAccountID()
-            base = nil
-        case .edit(let existing):
+        if case .editAccount(let existing) = form.purpose {
             id = existing
             base = state.accounts[existing]
+        } else {
+            id = environment.newAccountID()
+            base = nil
         }
-        switch form.makeAccount(id: id, base: base, among: state.liveAccounts, today: state.today) {
+        switch AccountForm.makeAccount(from: form.state, id: id, base: base, among: state.liveAccounts, today: state.today) {
         case .invalid(let errors):
-            form.errors = errors
-            form.focused = AccountField.allCases.first { errors[$0] != nil } ?? form.focused
-            state.modal = .form(form)
-            state.message = StatusMessage("Not saved yet — \(errors[form.focused] ?? "fix the marked fields")", kind: .warning)
+            reject(form, errors: errors, &state)
             return []
         case .valid(let account):
             state.modal = nil

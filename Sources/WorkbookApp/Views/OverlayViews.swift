@@ -1,14 +1,13 @@
 import TerminalUI
 import WorkbookModel
 
-/// The delete confirmation.
+/// A delete confirmation: the question, y or n.
 enum ConfirmDeleteView {
-    static func render(_ state: AppState, id: AccountID, theme: Theme, into buffer: inout Buffer, area: Rect) {
-        let name = state.accounts[id]?.name ?? id.rawValue
+    static func render(question: String, title: String, theme: Theme, into buffer: inout Buffer, area: Rect) {
         let width = min(area.width - 2, 60)
-        let lines = TextWrap.lines("Delete \u{201C}\(name)\u{201D}? It is archived inside its file, so a teammate's edits are not lost, and u undoes it.", width: width - 4)
+        let lines = TextWrap.lines(question, width: width - 4)
         let rect = area.centered(Size(width: width, height: lines.count + 4))
-        let inner = Box.draw(rect, in: &buffer, border: theme[.dialogBorder], title: "Delete account", titleStyle: theme[.dialogBorder],
+        let inner = Box.draw(rect, in: &buffer, border: theme[.dialogBorder], title: title, titleStyle: theme[.dialogBorder],
                              footer: "y delete · n keep", fill: theme[.dialogText])
         for (index, line) in lines.enumerated() {
             buffer.write(line, x: inner.x + 1, y: inner.y + 1 + index, style: theme[.dialogText], clip: inner)

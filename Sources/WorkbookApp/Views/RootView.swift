@@ -21,18 +21,31 @@ public enum RootView {
         case .accounts:
             AccountsListView.render(state, theme: theme, into: &buffer, rect: layout.list, focused: state.modal == nil)
             if !layout.details.isEmpty { AccountDetailView.render(state, theme: theme, into: &buffer, rect: layout.details) }
-        case .checklist, .influenceMap:
+        case .checklist:
+            ChecklistView.render(state, theme: theme, into: &buffer, rect: layout.body)
+        case .influenceMap:
             ComingPaneView.render(state, theme: theme, into: &buffer, rect: layout.body)
         }
         var cursor = StatusLineView.render(state, theme: theme, into: &buffer, rect: layout.statusLine)
         HintBarView.render(state, keymap: keymap, theme: theme, into: &buffer, rect: layout.hintBar)
         switch state.modal {
         case .form(let form):
-            cursor = FormView.render(form, state: state, theme: theme, into: &buffer, area: layout.body)
+            cursor = FormView.render(form.state, theme: theme, into: &buffer, area: layout.body)
         case .confirmDelete(let id):
-            ConfirmDeleteView.render(state, id: id, theme: theme, into: &buffer, area: layout.body)
+            let name = state.accounts[id]?.name ?? id.rawValue
+            ConfirmDeleteView.render(
+                question: "Delete \u{201C}\(name)\u{201D}? It is archived inside its file, so a teammate's edits are not lost, and u undoes it.",
+                title: "Delete account", theme: theme, into: &buffer, area: layout.body)
         case .confirmQuit:
             ConfirmQuitView.render(state, theme: theme, into: &buffer, area: layout.body)
+        case .confirmDeleteCommitment(let accountID, let id):
+            let text = state.accounts[accountID]?.commitment(id)?.text ?? ""
+            ConfirmDeleteView.render(question: "Delete the commitment \u{201C}\(text)\u{201D}? u undoes it.", title: "Delete commitment",
+                                     theme: theme, into: &buffer, area: layout.body)
+        case .templates(let picker):
+            TemplatePickerView.render(picker, theme: theme, into: &buffer, area: layout.body)
+        case .review(let walk):
+            cursor = ReviewWalkView.render(walk, state: state, theme: theme, into: &buffer, area: layout.body)
         case .help(let scroll):
             let lines = ScrollingOverlayView.helpLines(keymap, state: state, width: layout.body.width - 8)
             ScrollingOverlayView.render(title: "Keys", lines: lines, scroll: scroll, theme: theme, into: &buffer, area: layout.body)
@@ -62,9 +75,7 @@ enum ComingPaneView {
         let name = state.selectedAccount?.name
         let title = state.focus.title + (name.map { " — " + $0 } ?? "")
         let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: title, titleStyle: theme[.paneTitle])
-        let what = state.focus == .checklist
-            ? "The first-meeting commitment checklist (what we promised, what we asked) is not built yet."
-            : "The Strategic Selling influence map (Economic, Technical, User buyers and Coaches) is not built yet."
+        let what = "The Strategic Selling influence map (Economic, Technical, User buyers and Coaches) is not built yet."
         EmptyStateView.render(theme: theme, into: &buffer, rect: inner, lines: [
             state.focus.title, "", what, "Press 1 to go back to the accounts.",
         ])

@@ -1,0 +1,56 @@
+import WorkbookModel
+
+/// The add/edit form of a commitment.
+public enum CommitmentForm {
+    enum Key: String { case side, text, owner, due, madeOn, status, evidence }
+
+    /// A blank commitment on `side`, made at the account's first meeting (or today).
+    public static func new(for account: Account, side: CommitmentSide, owner: String, today: CalendarDate) -> EditorForm {
+        let draft = Commitment(id: CommitmentID(""), side: side, text: "", madeOn: account.firstMeeting ?? today, owner: owner)
+        return EditorForm(purpose: .addCommitment(account.id), state: FormState(title: "New commitment", fields: fields(for: draft), focusing: Key.text.rawValue))
+    }
+
+    public static func editing(_ commitment: Commitment, in account: Account, focusing key: String? = nil) -> EditorForm {
+        EditorForm(purpose: .editCommitment(account.id, commitment.id),
+                   state: FormState(title: "Edit commitment", fields: fields(for: commitment), focusing: key ?? Key.text.rawValue))
+    }
+
+    /// The evidence key, for opening the form straight on it.
+    public static let evidenceKey = Key.evidence.rawValue
+
+    static func fields(for commitment: Commitment) -> [FormField] {
+        [
+            .choice(Key.side.rawValue, "Side", options: CommitmentSide.allCases.map(\.shortTitle), selected: CommitmentSide.allCases.firstIndex(of: commitment.side)!),
+            .text(Key.text.rawValue, "Commitment", commitment.text, placeholder: "e.g. Send the benchmark report", required: true),
+            .text(Key.owner.rawValue, "Owner", commitment.owner, placeholder: "who delivers it, ours or theirs"),
+            .text(Key.due.rawValue, "Due", commitment.due?.iso ?? "", placeholder: "YYYY-MM-DD, +14 … (optional)"),
+            .text(Key.madeOn.rawValue, "Made at", commitment.madeOn?.iso ?? "", placeholder: "the meeting's date"),
+            .choice(Key.status.rawValue, "Status", options: CommitmentStatus.allCases.map(\.title), selected: CommitmentStatus.allCases.firstIndex(of: commitment.status)!),
+            .text(Key.evidence.rawValue, "Evidence", commitment.evidence, placeholder: "what was done, briefly"),
+        ]
+    }
+
+    public static func makeCommitment(from form: FormState, id: CommitmentID, base: Commitment?, today: CalendarDate) -> FormOutcome<Commitment> {
+        var errors: [String: String] = [:]
+        let side = CommitmentSide.allCases[form.choice(Key.side.rawValue)]
+        var commitment = base ?? Commitment(id: id, side: side, text: "")
+        commitment.side = side
+        commitment.text = form.text(Key.text.rawValue).trimmingWhitespace()
+        commitment.owner = form.text(Key.owner.rawValue).trimmingWhitespace()
+        commitment.evidence = form.text(Key.evidence.rawValue).trimmingWhitespace()
+        if commitment.text.isEmpty { errors[Key.text.rawValue] = "Say what was committed." }
+        for (key, apply) in [(Key.due, { (date: CalendarDate?) in commitment.due = date }), (Key.madeOn, { commitment.madeOn = $0 })] {
+            switch AccountRules.parseDate(form.text(key.rawValue), today: today) {
+            case .success(let date): apply(date)
+            case .failure(let failure): errors[key.rawValue] = failure.message
+            }
+        }
+        let status = CommitmentStatus.allCases[form.choice(Key.status.rawValue)]
+        if base == nil || status != base?.status {
+            commitment.status = status
+            commitment.statusChangedOn = base == nil ? nil : today
+        }
+        if base != nil, base != commitment { commitment.lastReviewed = today }
+        return errors.isEmpty ? .valid(commitment) : .invalid(errors)
+    }
+}

@@ -1,0 +1,120 @@
+import WorkbookModel
+
+/// One field of a form: a line of text, or a choice among fixed options.
+public struct FormField: Equatable, Sendable {
+    /// What the field holds.
+    public enum Value: Equatable, Sendable {
+        case text(TextInput)
+        case choice(options: [String], selected: Int)
+    }
+
+    public var key: String
+    public var title: String
+    public var value: Value
+    public var placeholder: String?
+    public var isRequired: Bool
+    /// Pasted newlines are kept (notes) instead of turned into spaces.
+    public var keepsNewlines: Bool
+
+    public static func text(_ key: String, _ title: String, _ text: String, placeholder: String? = nil,
+                            required: Bool = false, keepsNewlines: Bool = false) -> FormField {
+        FormField(key: key, title: title, value: .text(TextInput(text)), placeholder: placeholder, isRequired: required, keepsNewlines: keepsNewlines)
+    }
+
+    public static func choice(_ key: String, _ title: String, options: [String], selected: Int) -> FormField {
+        FormField(key: key, title: title, value: .choice(options: options, selected: selected), placeholder: nil, isRequired: false, keepsNewlines: false)
+    }
+
+    public var isChoice: Bool {
+        if case .choice = value { return true }
+        return false
+    }
+}
+
+/// The fields of a form, which one has focus, and the problems found when saving.
+public struct FormState: Equatable, Sendable {
+    public var title: String
+    public var fields: [FormField]
+    public var focusedIndex = 0
+    /// Problems by field key; a field's problem is cleared when it is edited.
+    public var errors: [String: String] = [:]
+
+    public init(title: String, fields: [FormField], focusing key: String? = nil) {
+        self.title = title
+        self.fields = fields
+        if let key, let index = fields.firstIndex(where: { $0.key == key }) { focusedIndex = index }
+    }
+
+    public var focusedField: FormField { fields[focusedIndex] }
+
+    public func text(_ key: String) -> String {
+        guard let field = fields.first(where: { $0.key == key }), case .text(let input) = field.value else { return "" }
+        return input.text
+    }
+
+    public func choice(_ key: String) -> Int {
+        guard let field = fields.first(where: { $0.key == key }), case .choice(_, let selected) = field.value else { return 0 }
+        return selected
+    }
+
+    public mutating func focus(_ key: String) {
+        if let index = fields.firstIndex(where: { $0.key == key }) { focusedIndex = index }
+    }
+
+    public mutating func focusNext() { focusedIndex = (focusedIndex + 1) % fields.count }
+    public mutating func focusPrevious() { focusedIndex = (focusedIndex + fields.count - 1) % fields.count }
+
+    /// ←/→: the cursor in a text field, the option in a choice.
+    public mutating func step(forward: Bool) {
+        switch fields[focusedIndex].value {
+        case .choice(let options, let selected):
+            fields[focusedIndex].value = .choice(options: options, selected: (selected + (forward ? 1 : options.count - 1)) % options.count)
+        case .text:
+            edit(forward ? .moveRight : .moveLeft)
+        }
+    }
+
+    /// Typing: into a text field, or Space cycles a choice.
+    public mutating func edit(_ edit: TextEdit) {
+        switch fields[focusedIndex].value {
+        case .choice:
+            if case .insert(" ") = edit { step(forward: true) }
+        case .text(var input):
+            if case .insert(let text) = edit, !fields[focusedIndex].keepsNewlines, text.contains(where: \.isNewline) {
+                input.apply(.insert(text.replacingNewlines()))
+            } else {
+                input.apply(edit)
+            }
+            fields[focusedIndex].value = .text(input)
+            errors[fields[focusedIndex].key] = nil
+        }
+    }
+
+    /// Shows `errors` and moves the focus to the first field that has one.
+    public mutating func fail(with errors: [String: String]) {
+        self.errors = errors
+        if let first = fields.firstIndex(where: { errors[$0.key] != nil }) { focusedIndex = first }
+    }
+
+    /// The problem of the focused field, or any, for the status line.
+    public var firstError: String? { errors[focusedField.key] ?? fields.lazy.compactMap { errors[$0.key] }.first }
+}
+
+/// What a form is for, so that saving it knows what to change.
+public enum FormPurpose: Equatable, Sendable {
+    case addAccount
+    case editAccount(AccountID)
+    case addCommitment(AccountID)
+    case editCommitment(AccountID, CommitmentID)
+}
+
+/// An open form: its purpose and its fields.
+public struct EditorForm: Equatable, Sendable {
+    public var purpose: FormPurpose
+    public var state: FormState
+
+    public init(purpose: FormPurpose, state: FormState) {
+        self.purpose = purpose
+        self.state = state
+    }
+}
