@@ -6,7 +6,9 @@ enum KeyDecoder {
     /// The key for a character code (status OK), or nil for a code that is not a character.
     static func key(character code: UInt32) -> Key? {
         switch code {
-        case 13, 10: return .enter
+        case 13: return .enter
+        // Enter sends CR in raw mode; LF is Ctrl-J, free for "new line" in multi-line fields.
+        case 10: return .control("j")
         case 9: return .tab
         case 127, 8: return .backspace
         case 27: return .escape

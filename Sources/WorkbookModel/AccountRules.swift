@@ -47,8 +47,8 @@ public enum AccountRules {
             issues.append(ValidationIssue(field: .name, message: "The name is longer than \(maximumNameLength) characters."))
         } else {
             let key = nameKey(name)
-            if others.contains(where: { $0.id != account.id && !$0.isArchived && nameKey($0.name) == key }) {
-                issues.append(ValidationIssue(field: .name, message: "Another account is already called \u{201C}\(name)\u{201D}."))
+            if let clash = others.first(where: { $0.id != account.id && !$0.isArchived && nameKey($0.name) == key }) {
+                issues.append(ValidationIssue(field: .name, message: "Another account is already called \u{201C}\(clash.name)\u{201D}."))
             }
         }
         if let value = account.annualValue, value < 0 {
@@ -57,21 +57,41 @@ public enum AccountRules {
         return issues
     }
 
-    /// Parses an amount such as `120000`, `120,000`, `120 000`, `120k`, `1.5m`; empty text is no value.
+    /// Parses a whole amount as people type it: `120000`, `120,000`, `120.000`, `120 000`, `120k`,
+    /// `1.5m`, `1,5M`, `€250k`; empty text is no value.
+    ///
+    /// Ambiguous input is refused rather than guessed: without a k/m/b suffix a separator must group
+    /// thousands (so `120.000` is 120,000 and `1,5` is an error), and amounts are whole units.
     public static func parseAmount(_ text: String) -> Result<Int?, ParseFailure> {
         var cleaned = text.trimmingWhitespace().lowercased()
         if cleaned.isEmpty { return .success(nil) }
-        cleaned.removeAll { $0 == "," || $0 == " " || $0 == "_" || $0 == "\u{00A0}" || $0 == "'" }
+        cleaned.removeAll { " \u{00A0}\u{202F}'_€$£¥".contains($0) }
+        let failure = ParseFailure("\u{201C}\(text)\u{201D} is not a whole amount: write 120000, 120,000, 120k or 1.5m.")
         var multiplier = 1.0
         if let last = cleaned.last, let factor = ["k": 1_000.0, "m": 1_000_000.0, "b": 1_000_000_000.0][last] {
             multiplier = factor
             cleaned.removeLast()
         }
-        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
-              cleaned.filter({ $0 == "." }).count <= 1, let number = Double(cleaned) else {
-            return .failure(ParseFailure("\u{201C}\(text)\u{201D} is not an amount: use digits, e.g. 120000 or 120k."))
+        guard !cleaned.isEmpty, cleaned.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == ",") }) else { return .failure(failure) }
+        let separators = cleaned.filter { $0 == "." || $0 == "," }
+        let number: Double
+        if multiplier > 1 {
+            // With a suffix one separator is a decimal mark, whichever the writer's locale uses.
+            guard separators.count <= 1, let value = Double(cleaned.replacingOccurrences(of: ",", with: ".")) else { return .failure(failure) }
+            number = value * multiplier
+        } else if separators.isEmpty {
+            guard let value = Double(cleaned) else { return .failure(failure) }
+            number = value
+        } else {
+            // Without a suffix, separators must all be the same and group thousands: 1,234,567 or 1.234.567.
+            let mark = separators.first!
+            let groups = cleaned.split(separator: mark, omittingEmptySubsequences: false)
+            guard Set(separators).count == 1, let head = groups.first, (1...3).contains(head.count),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 }), let value = Double(groups.joined()) else { return .failure(failure) }
+            number = value
         }
-        let value = (number * multiplier).rounded()
+        let value = number.rounded()
+        guard value == number || multiplier > 1 else { return .failure(failure) }
         guard value < 1e15 else { return .failure(ParseFailure("That amount is too large.")) }
         return .success(Int(value))
     }

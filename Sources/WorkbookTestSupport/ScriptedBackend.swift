@@ -21,7 +21,8 @@ public final class ScriptedBackend: TerminalBackend {
     public func type(_ text: String) { enqueue(text.map { .key(.character($0)) }) }
 
     public func readEvent(timeoutMilliseconds: Int) -> InputEvent? {
-        guard !events.isEmpty else { return .key(.control("c")) }
+        // At the end of the script: nothing is waiting right now, and a wait for more ends the app.
+        guard !events.isEmpty else { return timeoutMilliseconds == 0 ? nil : .key(.control("c")) }
         let event = events.removeFirst()
         if case .resize(let newSize) = event { size = newSize }
         return event

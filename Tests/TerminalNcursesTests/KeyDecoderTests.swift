@@ -6,7 +6,7 @@ import TerminalUI
 @Suite struct KeyDecoderTests {
     @Test func controlCodes() {
         #expect(KeyDecoder.key(character: 13) == .enter)
-        #expect(KeyDecoder.key(character: 10) == .enter)
+        #expect(KeyDecoder.key(character: 10) == .control("j"), "LF is Ctrl-J; Enter sends CR")
         #expect(KeyDecoder.key(character: 9) == .tab)
         #expect(KeyDecoder.key(character: 127) == .backspace)
         #expect(KeyDecoder.key(character: 8) == .backspace)

@@ -121,13 +121,13 @@ import WorkbookTestSupport
         var tester = ReducerTester(state, newIDs: [Fixtures.id(50)])
         tester.send(.submitForm) {
             form.state.errors = [
-                "name": "Another account is already called \u{201C}müller & SÖHNE gmbh\u{201D}.",
-                "annualValue": "\u{201C}lots\u{201D} is not an amount: use digits, e.g. 120000 or 120k.",
+                "name": "Another account is already called \u{201C}Müller & Söhne GmbH\u{201D}.",
+                "annualValue": "\u{201C}lots\u{201D} is not a whole amount: write 120000, 120,000, 120k or 1.5m.",
                 "nextMeeting": "\u{201C}2026-02-30\u{201D} is not a date: use YYYY-MM-DD, today, tomorrow or +7.",
             ]
             form.state.focus("name")
             $0.modal = .form(form)
-            $0.message = StatusMessage("Not saved yet — Another account is already called \u{201C}müller & SÖHNE gmbh\u{201D}.", kind: .warning)
+            $0.message = StatusMessage("Not saved yet — Another account is already called \u{201C}Müller & Söhne GmbH\u{201D}.", kind: .warning)
         }
     }
 

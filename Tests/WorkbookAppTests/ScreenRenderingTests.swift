@@ -29,7 +29,7 @@ import WorkbookTestSupport
         var state = Fixtures.state()
         var form = AccountForm.new(ownedBy: "Dana Wu")
         form.state.edit(.insert("Ærø Fiskeri 🐟"))
-        form.state.errors["annualValue"] = "\u{201C}lots\u{201D} is not an amount: use digits, e.g. 120000 or 120k."
+        form.state.errors["annualValue"] = "\u{201C}lots\u{201D} is not a whole amount: write 120000, 120,000, 120k or 1.5m."
         state.modal = .form(form)
         let (buffer, cursor) = RootView.render(state, theme: theme)
         Golden.assertMatches(buffer, named: "form-add-80x24", in: goldens)

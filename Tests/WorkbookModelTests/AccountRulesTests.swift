@@ -6,7 +6,8 @@ import WorkbookModel
 
     @Test(arguments: [
         ("120000", 120_000), ("120,000", 120_000), ("120 000", 120_000), ("120k", 120_000), ("1.5m", 1_500_000),
-        ("2B", 2_000_000_000), ("0", 0), ("  42 ", 42), ("1'234", 1_234),
+        ("2B", 2_000_000_000), ("0", 0), ("  42 ", 42), ("1'234", 1_234), ("120.000", 120_000), ("1.200.000", 1_200_000),
+        ("1,5M", 1_500_000), ("€250k", 250_000), ("0.5k", 500),
     ])
     func amountsAreReadTheWayPeopleTypeThem(text: String, value: Int) throws {
         #expect(try AccountRules.parseAmount(text).get() == value)
@@ -14,12 +15,12 @@ import WorkbookModel
 
     @Test func anEmptyAmountIsNoValueAndNonsenseIsAnError() throws {
         #expect(try AccountRules.parseAmount("").get() == nil)
-        for bad in ["lots", "-5", "1.2.3", "k", "12kk", "１２"] {
+        for bad in ["lots", "-5", "1.2.3", "k", "12kk", "１２", "1,5", "1,50", "0.5", "12,34", "1,200.000", "1.2.3m"] {
             guard case .failure(let failure) = AccountRules.parseAmount(bad) else {
                 Issue.record("\(bad) was accepted")
                 continue
             }
-            #expect(failure.message.contains("is not an amount"))
+            #expect(failure.message.contains("is not a whole amount"), "\(bad)")
         }
     }
 
@@ -42,7 +43,7 @@ import WorkbookModel
         let archived = Account(id: AccountID("b"), name: "Old Co", archived: ArchiveMark(on: today, by: "x"))
         #expect(AccountRules.validate(Account(id: AccountID("c"), name: "  "), among: [acme]).map(\.field) == [.name])
         #expect(AccountRules.validate(Account(id: AccountID("c"), name: " ACME "), among: [acme]).first?.message
-                == "Another account is already called \u{201C}ACME\u{201D}.")
+                == "Another account is already called \u{201C}Acme\u{201D}.", "the message names the existing account")
         #expect(AccountRules.validate(acme, among: [acme]).isEmpty, "an account does not clash with itself")
         #expect(AccountRules.validate(Account(id: AccountID("c"), name: "old co"), among: [archived]).isEmpty,
                 "an archived account's name is free again")

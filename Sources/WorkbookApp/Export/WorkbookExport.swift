@@ -13,7 +13,12 @@ public enum WorkbookExport {
         let live = AccountOrdering.sorted(accounts.filter { !$0.isArchived }, by: .name)
         guard let name else { return .success(live) }
         let key = AccountRules.nameKey(name)
-        let matches = live.filter { AccountRules.nameKey($0.name) == key }
+        var matches = live.filter { AccountRules.nameKey($0.name) == key }
+        if matches.isEmpty {
+            // As in the app's filter, accents may be left out: "muller" finds "Müller".
+            let folded = FilterMatcher.fold(key)
+            matches = live.filter { FilterMatcher.fold(AccountRules.nameKey($0.name)) == folded }
+        }
         if matches.isEmpty { return .failure(ExportError("no account called \u{201C}\(name)\u{201D}")) }
         return .success(matches)
     }
@@ -25,11 +30,11 @@ public enum WorkbookExport {
         }
     }
 
-    /// One canonical JSON document: the settings and each account as its file holds it.
+    /// One canonical JSON document: `workbook.json` and each account as its file holds it.
     public static func json(accounts: [Account], settings: WorkbookSettings) -> String {
         let document = JSONValue.object([
             "formatVersion": .integer(FormatVersion.current),
-            "settings": WorkbookFileFormat.jsonValue(settings),
+            "workbook": WorkbookFileFormat.jsonValue(settings),
             "accounts": .array(accounts.map(AccountFileFormat.jsonValue)),
         ])
         return String(decoding: CanonicalJSON.encode(document), as: UTF8.self)
@@ -40,7 +45,7 @@ public enum WorkbookExport {
         for account in accounts {
             lines += ["", "## \(escape(account.name))", ""]
             lines.append("- **Industry:** \(account.industry.isEmpty ? "—" : escape(account.industry))")
-            lines.append("- **Relationship:** \(account.stage.title)")
+            lines.append("- **Stage:** \(account.stage.title)")
             lines.append("- **Annual value:** \(ValueFormat.amount(account.annualValue, currency: settings.currency))")
             if let date = account.nextMeeting {
                 lines.append("- **Next meeting:** \(date.iso) (\(ValueFormat.relative(date, today: today)))")

@@ -80,8 +80,8 @@ public struct FormState: Equatable, Sendable {
         case .choice:
             if case .insert(" ") = edit { step(forward: true) }
         case .text(var input):
-            if case .insert(let text) = edit, !fields[focusedIndex].keepsNewlines, text.contains(where: \.isNewline) {
-                input.apply(.insert(text.replacingNewlines()))
+            if case .insert(let text) = edit {
+                input.apply(.insert(TextInput.cleaned(text, keepingNewlines: fields[focusedIndex].keepsNewlines)))
             } else {
                 input.apply(edit)
             }
@@ -112,9 +112,24 @@ public enum FormPurpose: Equatable, Sendable {
 public struct EditorForm: Equatable, Sendable {
     public var purpose: FormPurpose
     public var state: FormState
+    /// What the fields held when the form opened, to tell whether Esc would throw work away.
+    public let initialContent: [String]
 
     public init(purpose: FormPurpose, state: FormState) {
         self.purpose = purpose
         self.state = state
+        initialContent = EditorForm.content(of: state)
+    }
+
+    /// True when something was typed or chosen since the form opened.
+    public var hasChanges: Bool { EditorForm.content(of: state) != initialContent }
+
+    private static func content(of state: FormState) -> [String] {
+        state.fields.map { field in
+            switch field.value {
+            case .text(let input): return input.text
+            case .choice(_, let selected): return String(selected)
+            }
+        }
     }
 }

@@ -20,6 +20,28 @@ public struct TextInput: Equatable, Sendable {
 
     public var text: String { String(characters) }
 
+    /// Typed or pasted text without terminal control characters (escape sequences never get into a
+    /// file); tabs become spaces, newlines too unless the field keeps them.
+    public static func cleaned(_ text: String, keepingNewlines: Bool) -> String {
+        var result = ""
+        for character in text {
+            if character.isNewline {
+                result.append(keepingNewlines ? "\n" : " ")
+                continue
+            }
+            if character == "\t" {
+                result.append(" ")
+                continue
+            }
+            let isControl = character.unicodeScalars.contains { scalar in
+                scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
+                    || (0x202A...0x202E).contains(scalar.value) || (0x2066...0x2069).contains(scalar.value)
+            }
+            if !isControl { result.append(character) }
+        }
+        return result
+    }
+
     public mutating func apply(_ edit: TextEdit) {
         switch edit {
         case .insert(let text):

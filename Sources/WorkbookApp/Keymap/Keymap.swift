@@ -1,3 +1,4 @@
+import Foundation
 import TerminalUI
 
 /// The one table of key bindings: it drives dispatch, the hint bar, the `?` overlay and docs/KEYBINDINGS.md.
@@ -73,10 +74,11 @@ public struct Keymap: Sendable {
         KeyBinding([.control("u")], .text(.deleteToStart), .textField, "Delete to the start"),
         KeyBinding([.control("k")], .text(.deleteToEnd), .textField, "Delete to the end"),
         KeyBinding([.control("w")], .text(.deleteWordBackward), .textField, "Delete the word before the cursor"),
+        KeyBinding([.control("j")], .text(.insert("\n")), .textField, "New line (in notes)"),
         KeyBinding([.left], .text(.moveLeft), .textField, "Cursor left"),
         KeyBinding([.right], .text(.moveRight), .textField, "Cursor right"),
 
-        KeyBinding([.character("y"), .enter], .confirm, .confirm, "Yes, do it", hint: "yes"),
+        KeyBinding([.character("y")], .confirm, .confirm, "Yes, do it (Enter is not yes: a reflex must not delete)", hint: "yes"),
         KeyBinding([.character("n"), .escape], .cancel, .confirm, "No, keep it", hint: "no"),
 
         KeyBinding([.character("q")], .quit, .tooSmall, "Quit", hint: "quit"),
@@ -102,6 +104,8 @@ public struct Keymap: Sendable {
         KeyBinding([.character("k"), .up], .moveUp, .overlay, "Scroll up"),
         KeyBinding([.pageDown, .character(" ")], .pageDown, .overlay, "Page down"),
         KeyBinding([.pageUp], .pageUp, .overlay, "Page up"),
+        KeyBinding([.character("g"), .home], .moveFirst, .overlay, "Top"),
+        KeyBinding([.character("G"), .end], .moveLast, .overlay, "Bottom"),
         KeyBinding([.escape, .character("q"), .character("?"), .character("!")], .closeOverlay, .overlay, "Close", hint: "close"),
     ])
 
@@ -111,7 +115,7 @@ public struct Keymap: Sendable {
         if ScreenLayout(size: state.screenSize).isTooSmall { return [.always, .tooSmall] }
         switch state.modal {
         case .form: return [.always, .form, .textField]
-        case .confirmDelete, .confirmQuit, .confirmDeleteCommitment: return [.always, .confirm]
+        case .confirmDelete, .confirmQuit, .confirmDeleteCommitment, .confirmDiscard: return [.always, .confirm]
         case .templates: return [.always, .templates]
         case .review(let walk): return walk.evidenceInput == nil ? [.always, .review] : [.always, .reviewEvidence, .textField]
         case .help, .problems: return [.always, .overlay]
@@ -131,7 +135,9 @@ public struct Keymap: Sendable {
         for scope in scopes {
             if let binding = bindings.first(where: { $0.scope == scope && $0.keys.contains(key) }) {
                 if let reason = CommandAvailability.disabledReason(binding.command, in: state) {
-                    return .rejected("\(binding.help): \(reason)")
+                    // The action's name without its parenthetical, so the status line stays short.
+                    let action = binding.help.components(separatedBy: " (").first ?? binding.help
+                    return .rejected("\(action): \(reason)")
                 }
                 return .command(binding.command)
             }

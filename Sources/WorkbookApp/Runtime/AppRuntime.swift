@@ -47,6 +47,10 @@ public final class AppRuntime {
                 continue
             }
             handle(event)
+            // Keys already waiting (typing fast, a slow link) are handled before drawing: one frame for the lot.
+            while !state.shouldQuit, let pending = backend.readEvent(timeoutMilliseconds: 0) {
+                handle(pending)
+            }
             if !state.shouldQuit { drawFrame() }
         }
     }

@@ -71,6 +71,8 @@ public enum AppReducer {
         switch state.modal {
         case .form: return FormReducer.reduce(&state, command, environment: environment)
         case .confirmDelete(let id): return AccountsReducer.confirmDelete(&state, id: id, command: command)
+        case .confirmDiscard(let form):
+            return FormReducer.confirmDiscard(&state, form, command)
         case .confirmDeleteCommitment(let accountID, let id):
             return ChecklistReducer.confirmDelete(&state, accountID: accountID, id: id, command: command)
         case .templates(let picker):

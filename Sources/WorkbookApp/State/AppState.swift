@@ -61,6 +61,8 @@ public enum Modal: Equatable, Sendable {
     /// Quitting while some changes could not be saved.
     case confirmQuit
     case confirmDeleteCommitment(AccountID, CommitmentID)
+    /// Esc on a form with changes: discard them, or go back to the form.
+    case confirmDiscard(EditorForm)
     case templates(TemplatePicker)
     case review(ReviewWalk)
     case help(scroll: Int)
@@ -132,8 +134,21 @@ public struct AppState: Equatable, Sendable {
     public var selectedAccount: Account? { selectedID.flatMap { accounts[$0] } }
     public var selectedIndex: Int? { selectedID.flatMap { visible.firstIndex(of: $0) } }
 
+    /// Names shared by more than one live account (possible after a file is repaired or merged): shown as a warning.
+    public private(set) var duplicateNames: [String] = []
+
     /// Recomputes `visible` from the accounts, the filter and the sort, keeping the selection when it is still shown.
-    public mutating func refreshVisible() {
+    /// `accountsChanged` false (a filter keystroke) skips the checks that depend only on the accounts.
+    public mutating func refreshVisible(accountsChanged: Bool = true) {
+        if accountsChanged {
+            var seen: [String: String] = [:]
+            var duplicates = Set<String>()
+            for account in accounts.values where !account.isArchived {
+                let key = AccountRules.nameKey(account.name)
+                if seen[key] != nil { duplicates.insert(seen[key]!) } else { seen[key] = account.name }
+            }
+            duplicateNames = duplicates.sorted()
+        }
         let matcher = FilterMatcher(query: filter)
         let shown = accounts.values.filter { !$0.isArchived && matcher.matches($0) }
         visible = AccountOrdering.sorted(shown, by: sort).map(\.id)

@@ -28,7 +28,7 @@ enum FilterReducer {
 
     private static func setFilter(_ state: inout AppState, _ text: String) {
         state.filter = text
-        state.refreshVisible()
+        state.refreshVisible(accountsChanged: false)
         state.listTop = 0
         AccountsReducer.keepSelectionVisible(&state)
     }
@@ -38,10 +38,12 @@ enum FilterReducer {
 enum OverlayReducer {
     static func reduce(_ state: inout AppState, _ command: Command) -> [Effect] {
         let page = max(1, ScreenLayout(size: state.screenSize).body.height - 4)
+        // The same lines the view draws, so scrolling stops at the last one.
+        let lastTop = max(0, OverlayContent.lines(for: state).count - page)
         func scrolled(_ offset: Int) {
             switch state.modal {
-            case .help(let scroll): state.modal = .help(scroll: max(0, scroll + offset))
-            case .problems(let scroll): state.modal = .problems(scroll: max(0, scroll + offset))
+            case .help(let scroll): state.modal = .help(scroll: min(lastTop, max(0, scroll + offset)))
+            case .problems(let scroll): state.modal = .problems(scroll: min(lastTop, max(0, scroll + offset)))
             default: break
             }
         }
@@ -50,6 +52,8 @@ enum OverlayReducer {
         case .moveUp: scrolled(-1)
         case .pageDown: scrolled(page)
         case .pageUp: scrolled(-page)
+        case .moveFirst: scrolled(-lastTop - 1)
+        case .moveLast: scrolled(lastTop + 1)
         case .closeOverlay, .toggleHelp, .showProblems, .backOut, .cancel: state.modal = nil
         case .interrupt:
             state.shouldQuit = true

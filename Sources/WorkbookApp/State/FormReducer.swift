@@ -11,6 +11,10 @@ enum FormReducer {
         case .fieldRight: form.state.step(forward: true)
         case .text(let edit): form.state.edit(edit)
         case .cancel, .backOut:
+            if form.hasChanges {
+                state.modal = .confirmDiscard(form)
+                return []
+            }
             state.modal = nil
             switch form.purpose {
             case .addAccount, .addCommitment: state.message = StatusMessage("Discarded; nothing was added.")
@@ -36,6 +40,23 @@ enum FormReducer {
         case .addCommitment(let accountID), .editCommitment(let accountID, _):
             return ChecklistReducer.submit(form, accountID: accountID, &state, environment)
         }
+    }
+
+    /// The answer to "discard the changes?": y discards, n or Esc returns to the form as it was.
+    static func confirmDiscard(_ state: inout AppState, _ form: EditorForm, _ command: Command) -> [Effect] {
+        switch command {
+        case .confirm:
+            state.modal = nil
+            state.message = StatusMessage("Changes discarded.")
+        case .cancel, .backOut:
+            state.modal = .form(form)
+        case .interrupt:
+            state.shouldQuit = true
+            return [.quit]
+        default:
+            break
+        }
+        return []
     }
 
     /// Keeps the form open with its problems shown and named in the status line.
@@ -69,7 +90,7 @@ enum FormReducer {
             let label = base == nil ? "add \u{201C}\(account.name)\u{201D}" : "edit \u{201C}\(account.name)\u{201D}"
             let effects = AccountsReducer.apply(AccountChange(before: base, after: account, label: label), to: &state)
             if !state.visible.contains(account.id) {
-                state.message = StatusMessage("Saved \u{201C}\(account.name)\u{201D} — hidden by the filter; Esc clears it.")
+                state.message = StatusMessage("\(base == nil ? "Added" : "Saved") \u{201C}\(account.name)\u{201D} — hidden by the filter; Esc clears it.")
             } else {
                 state.message = StatusMessage(base == nil ? "Added \u{201C}\(account.name)\u{201D}." : "Saved \u{201C}\(account.name)\u{201D}.")
             }

@@ -15,8 +15,10 @@ enum AccountDetailView {
         }
         let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
         var y = content.y
-        for line in TextWrap.lines(account.name, width: content.width).prefix(2) {
-            buffer.write(line, x: content.x, y: y, style: theme[.paneTitle], clip: content)
+        let nameLines = TextWrap.lines(account.name, width: content.width)
+        for (index, line) in nameLines.prefix(2).enumerated() {
+            let shown = index == 1 && nameLines.count > 2 ? TextWidth.truncate(line + " …", toWidth: content.width) : line
+            buffer.write(shown, x: content.x, y: y, style: theme[.paneTitle], clip: content)
             y += 1
         }
         y += 1

@@ -17,11 +17,13 @@ enum AccountsListView {
 
     static func columns(forInnerWidth width: Int) -> (nameWidth: Int, columns: [Column]) {
         let candidates: [Column] = [
-            Column(title: "Stage", width: 13, alignRight: false, sort: .stage) { account, _ in ValueFormat.shortStage(account.stage) },
+            Column(title: "Stage", width: width >= 100 ? 17 : 13, alignRight: false, sort: .stage) { account, _ in
+                width >= 100 ? account.stage.title : ValueFormat.shortStage(account.stage)
+            },
             Column(title: "Value", width: 9, alignRight: true, sort: .value) { account, state in
                 ValueFormat.compactAmount(account.annualValue, currency: state.settings.currency)
             },
-            Column(title: "Next meeting", width: 12, alignRight: false, sort: .nextMeeting) { account, state in
+            Column(title: "Next meeting", width: 14, alignRight: false, sort: .nextMeeting) { account, state in
                 guard let date = account.nextMeeting else { return "—" }
                 return date < state.today ? "! " + date.iso : date.iso
             },
@@ -43,6 +45,8 @@ enum AccountsListView {
         let total = state.liveAccounts.count
         var title = "Accounts (\(total))"
         if !state.filter.isEmpty { title = "Accounts (\(state.visible.count) of \(total) match \u{201C}\(state.filter)\u{201D})" }
+        // The order is named in the title too: its column may be too narrow to show, or hidden.
+        if state.sort != .name { title += " · by \(state.sort.title)" }
         let rows = max(1, rect.height - 3)
         let top = clampedTop(state, rows: rows)
         var footer: String?

@@ -39,7 +39,7 @@ enum ScrollingOverlayView {
     }
 
     static func render(title: String, lines: [Line], scroll: Int, theme: Theme, into buffer: inout Buffer, area: Rect) {
-        let rect = Rect(x: area.x + 2, y: area.y, width: area.width - 4, height: area.height)
+        let rect = area
         let rows = max(1, rect.height - 2)
         let top = min(scroll, max(0, lines.count - rows))
         let footer = lines.count > rows ? "\(top + 1)–\(min(top + rows, lines.count)) of \(lines.count) · j/k scroll · Esc close" : "Esc close"
@@ -84,5 +84,31 @@ extension AppState {
         var copy = self
         copy.modal = nil
         return copy
+    }
+}
+
+/// The lines of the help or problems overlay for a state: one source for drawing and for scrolling.
+enum OverlayContent {
+    static func lines(for state: AppState, keymap: Keymap = .standard) -> [ScrollingOverlayView.Line] {
+        let width = ScreenLayout(size: state.screenSize).body.width - 4
+        switch state.modal {
+        case .help:
+            return ScrollingOverlayView.helpLines(keymap, state: state, width: width)
+        case .problems:
+            var lines: [ScrollingOverlayView.Line] = [
+                .init(text: "These files could not be read. They are left untouched; the other accounts are open.", role: .dialogText),
+                .init(text: "Fix or remove a file, then restart; `workbook check` lists the same problems.", role: .textMuted),
+                .init(text: "", role: .dialogText),
+            ]
+            for problem in state.problems {
+                lines.append(.init(text: problem.file, role: .paneTitle))
+                for line in TextWrap.lines(problem.message, width: max(10, width - 4)) {
+                    lines.append(.init(text: "  " + line, role: .dialogText))
+                }
+            }
+            return lines
+        default:
+            return []
+        }
     }
 }

@@ -38,6 +38,8 @@ public enum RootView {
                 title: "Delete account", theme: theme, into: &buffer, area: layout.body)
         case .confirmQuit:
             ConfirmQuitView.render(state, theme: theme, into: &buffer, area: layout.body)
+        case .confirmDiscard:
+            ConfirmDeleteView.render(question: "Discard what you typed in this form?", title: "Discard changes", theme: theme, into: &buffer, area: layout.body)
         case .confirmDeleteCommitment(let accountID, let id):
             let text = state.accounts[accountID]?.commitment(id)?.text ?? ""
             ConfirmDeleteView.render(question: "Delete the commitment \u{201C}\(text)\u{201D}? u undoes it.", title: "Delete commitment",
@@ -47,21 +49,9 @@ public enum RootView {
         case .review(let walk):
             cursor = ReviewWalkView.render(walk, state: state, theme: theme, into: &buffer, area: layout.body)
         case .help(let scroll):
-            let lines = ScrollingOverlayView.helpLines(keymap, state: state, width: layout.body.width - 8)
-            ScrollingOverlayView.render(title: "Keys", lines: lines, scroll: scroll, theme: theme, into: &buffer, area: layout.body)
+            ScrollingOverlayView.render(title: "Keys", lines: OverlayContent.lines(for: state), scroll: scroll, theme: theme, into: &buffer, area: layout.body)
         case .problems(let scroll):
-            var lines: [ScrollingOverlayView.Line] = [
-                .init(text: "These files could not be read. They are left untouched; the other accounts are open.", role: .dialogText),
-                .init(text: "Fix or remove a file, then restart; `workbook check` lists the same problems.", role: .textMuted),
-                .init(text: "", role: .dialogText),
-            ]
-            for problem in state.problems {
-                lines.append(.init(text: problem.file, role: .paneTitle))
-                for line in TextWrap.lines(problem.message, width: max(10, layout.body.width - 12)) {
-                    lines.append(.init(text: "  " + line, role: .dialogText))
-                }
-            }
-            ScrollingOverlayView.render(title: "Unreadable files", lines: lines, scroll: scroll, theme: theme, into: &buffer, area: layout.body)
+            ScrollingOverlayView.render(title: "Unreadable files", lines: OverlayContent.lines(for: state), scroll: scroll, theme: theme, into: &buffer, area: layout.body)
         case nil:
             break
         }

@@ -36,6 +36,12 @@ enum StatusLineView {
             buffer.write(TextWidth.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[role], clip: rect)
             return nil
         }
+        if let name = state.duplicateNames.first {
+            let text = " ⚠ More than one account is called \u{201C}\(name)\u{201D} — rename one (e) so reviews and exports stay clear "
+            buffer.fill(rect, style: theme[.statusWarning])
+            buffer.write(TextWidth.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[.statusWarning], clip: rect)
+            return nil
+        }
         if let first = state.problems.first {
             let more = state.problems.count > 1 ? " (+\(state.problems.count - 1) more)" : ""
             let text = " ⚠ Not loaded: \(first.file): \(first.message)\(more) — ! for details "

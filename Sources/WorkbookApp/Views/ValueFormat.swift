@@ -13,14 +13,18 @@ public enum ValueFormat {
     /// A short amount for narrow columns: `€950`, `€120k`, `€1.2M`.
     public static func compactAmount(_ value: Int?, currency: String) -> String {
         guard let value else { return "—" }
-        let body: String
-        switch value {
-        case ..<10_000: body = grouped(value)
-        case ..<1_000_000: body = "\(value / 1_000)k"
-        case ..<1_000_000_000: body = oneDecimal(value, 1_000_000) + "M"
-        default: body = oneDecimal(value, 1_000_000_000) + "B"
+        if value < 10_000 { return prefix(currency) + grouped(value) }
+        // The unit is chosen after rounding, so 999,950,000 reads €1B, not €1000M.
+        let units: [(Int, String)] = [(1_000, "k"), (1_000_000, "M"), (1_000_000_000, "B"), (1_000_000_000_000, "T")]
+        for (index, (size, suffix)) in units.enumerated() {
+            let tenths = (value * 10 + size / 2) / size
+            if tenths < 10_000 || index == units.count - 1 {
+                let body = size == 1_000 ? "\((value + 500) / 1_000)" : (tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)")
+                if size == 1_000, (value + 500) / 1_000 >= 1_000 { continue }
+                return prefix(currency) + body + suffix
+            }
         }
-        return prefix(currency) + body
+        return prefix(currency) + grouped(value)
     }
 
     static func prefix(_ currency: String) -> String {
@@ -37,10 +41,6 @@ public enum ValueFormat {
         return (value < 0 ? "-" : "") + result
     }
 
-    static func oneDecimal(_ value: Int, _ unit: Int) -> String {
-        let tenths = (value * 10 + unit / 2) / unit
-        return tenths % 10 == 0 ? "\(tenths / 10)" : "\(tenths / 10).\(tenths % 10)"
-    }
 
     /// "in 3 days", "today", "2 days ago": how far a date is from today.
     public static func relative(_ date: CalendarDate, today: CalendarDate) -> String {
