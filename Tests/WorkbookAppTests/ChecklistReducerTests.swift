@@ -188,3 +188,14 @@ import WorkbookTestSupport
         }
     }
 }
+
+@Suite struct ChecklistAccountSwitchTests {
+    @Test func bracketsWalkTheAccountsWithoutLeavingTheChecklist() {
+        var state = Fixtures.state()
+        state.focus = .checklist
+        var tester = ReducerTester(state)
+        tester.send(.nextAccount) { $0.selectedID = Fixtures.id(1) }
+        tester.send(.previousAccount) { $0.selectedID = Fixtures.id(3) }
+        #expect(Keymap.standard.resolve(.character("]"), in: tester.state) == .command(.nextAccount))
+    }
+}

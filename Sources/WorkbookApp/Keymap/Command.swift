@@ -17,6 +17,7 @@ public enum Command: Hashable, Sendable {
     case nextField, previousField, fieldLeft, fieldRight, submitForm
     case text(TextEdit)
     case mark(CommitmentStatus), addEvidence, markReviewed, startReview, openTemplates, toggleChoice, skip
+    case previousAccount, nextAccount
 }
 
 /// Where a binding applies. The keymap tries the scopes of the current state in order.

@@ -36,6 +36,8 @@ public struct Keymap: Sendable {
         KeyBinding([.character("m")], .markReviewed, .checklist, "Mark the commitment reviewed today"),
         KeyBinding([.character("e"), .enter], .edit, .checklist, "Edit the commitment"),
         KeyBinding([.character("D")], .delete, .checklist, "Delete the commitment (asks first; u undoes)"),
+        KeyBinding([.character("]")], .nextAccount, .checklist, "Next account (in the list's order)"),
+        KeyBinding([.character("[")], .previousAccount, .checklist, "Previous account"),
         KeyBinding([.character("j"), .down], .moveDown, .checklist, "Next commitment"),
         KeyBinding([.character("k"), .up], .moveUp, .checklist, "Previous commitment"),
         KeyBinding([.character("g"), .home], .moveFirst, .checklist, "First commitment"),

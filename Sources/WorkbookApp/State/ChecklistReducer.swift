@@ -4,6 +4,12 @@ import WorkbookModel
 /// Every change is an account change, so it is saved at once and `u` undoes it.
 enum ChecklistReducer {
     static func reduce(_ state: inout AppState, _ command: Command, environment: ReducerEnvironment) -> [Effect] {
+        if command == .nextAccount || command == .previousAccount {
+            // Walking a book account by account without going back to pane 1.
+            AccountsReducer.move(&state, by: command == .nextAccount ? 1 : -1)
+            state.checklistSelection = nil
+            return []
+        }
         guard let account = state.selectedAccount else { return [] }
         let ordered = ChecklistOrdering.ordered(account.commitments)
         let index = state.checklistSelection.flatMap { id in ordered.firstIndex { $0.id == id } } ?? 0

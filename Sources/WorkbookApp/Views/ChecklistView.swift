@@ -9,14 +9,15 @@ enum ChecklistView {
             EmptyStateView.render(theme: theme, into: &buffer, rect: inner, lines: ["No account selected.", "", "Press 1 and pick an account first."])
             return
         }
-        let footer = account.firstMeeting.map { "first meeting \($0.iso)" }
+        let position = state.selectedIndex.map { "\($0 + 1) of \(state.visible.count) · [ ] switch" } ?? ""
+        let footer = (account.firstMeeting.map { "first meeting \($0.iso) · " } ?? "") + position
         let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: "Checklist — \(account.name)",
                              titleStyle: theme[.paneTitle], footer: footer)
         guard inner.width > 10, inner.height > 3 else { return }
         let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
         if account.commitments.isEmpty {
             EmptyStateView.render(theme: theme, into: &buffer, rect: content, lines: [
-                "No commitments yet for \(account.name).",
+                "No commitments yet for \u{201C}\(account.name)\u{201D}",
                 "",
                 "At a first meeting, say what you will deliver and what you ask in return.",
                 "t adopts the standard first-meeting commitments · a writes your own.",
