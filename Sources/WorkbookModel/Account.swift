@@ -52,6 +52,10 @@ public struct Account: Hashable, Sendable, Identifiable {
     public var firstMeeting: CalendarDate?
     /// The first-meeting checklist: what we promised and what we asked, kept sorted by id.
     public var commitments: [Commitment]
+    /// The influence map: objectives, the customer's people, and each person's part in each objective.
+    public var objectives: [SalesObjective]
+    public var people: [Person]
+    public var influences: [BuyingInfluence]
     public var archived: ArchiveMark?
     /// Fields written by a newer build, kept untouched so that saving here does not destroy them.
     public var unknownFields: [String: JSONValue]
@@ -68,6 +72,9 @@ public struct Account: Hashable, Sendable, Identifiable {
         stageChangedOn: CalendarDate? = nil,
         firstMeeting: CalendarDate? = nil,
         commitments: [Commitment] = [],
+        objectives: [SalesObjective] = [],
+        people: [Person] = [],
+        influences: [BuyingInfluence] = [],
         archived: ArchiveMark? = nil,
         unknownFields: [String: JSONValue] = [:]
     ) {
@@ -82,6 +89,9 @@ public struct Account: Hashable, Sendable, Identifiable {
         self.stageChangedOn = stageChangedOn
         self.firstMeeting = firstMeeting
         self.commitments = commitments.sorted { $0.id < $1.id }
+        self.objectives = objectives.sorted { $0.id < $1.id }
+        self.people = people.sorted { $0.id < $1.id }
+        self.influences = influences.sorted { $0.id < $1.id }
         self.archived = archived
         self.unknownFields = unknownFields
     }
