@@ -11,7 +11,7 @@ public enum AccountFileFormat {
     /// The keys this build reads; everything else is an unknown field.
     static let knownKeys: Set<String> = [
         "formatVersion", "id", "name", "industry", "stage", "annualValue", "nextMeeting", "owner", "notes", "archived",
-        "stageChangedOn", "firstMeeting", "commitments",
+        "stageChangedOn", "firstMeeting", "commitments", "objectives", "people", "influences",
     ]
 
     /// The file name of an account, e.g. `3f2a9c01d4e5b678.json`.
@@ -37,6 +37,7 @@ public enum AccountFileFormat {
         if let date = account.firstMeeting { members["firstMeeting"] = .string(date.iso) }
         // Files written before the checklist existed have no array; one is added only when there is something in it.
         if !account.commitments.isEmpty { members["commitments"] = CommitmentFormat.jsonValue(account.commitments) }
+        InfluenceMapFormat.write(account, into: &members)
         if let mark = account.archived {
             var archived = account.unknownFields["archived"]?.objectValue ?? [:]
             archived["by"] = .string(mark.by)
@@ -77,6 +78,7 @@ public enum AccountFileFormat {
         let stageChangedOn = try reader.optionalDate("stageChangedOn")
         let firstMeeting = try reader.optionalDate("firstMeeting")
         let commitments = try CommitmentFormat.decode(&reader)
+        let map = try InfluenceMapFormat.read(&reader)
         let archived = try reader.optionalObject("archived") { (nested: inout ObjectFieldReader) throws(FileFormatError) in
             ArchiveMark(on: try nested.requiredDate("on"), by: try nested.requiredString("by"))
         }
@@ -96,6 +98,9 @@ public enum AccountFileFormat {
             stageChangedOn: stageChangedOn,
             firstMeeting: firstMeeting,
             commitments: commitments,
+            objectives: map.objectives,
+            people: map.people,
+            influences: map.influences,
             archived: archived?.value,
             unknownFields: unknown
         )

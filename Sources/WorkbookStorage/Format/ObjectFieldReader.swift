@@ -127,6 +127,31 @@ struct ObjectFieldReader {
         return (result, nested.remaining)
     }
 
+    /// An array of strings (a sorted set in the file); missing is empty.
+    mutating func stringList(_ key: String) throws(FileFormatError) -> [String] {
+        guard let value = take(key) else { return [] }
+        guard case .array(let elements) = value else {
+            throw FileFormatError.field(name(key), "expected an array of strings, found \(value.kindName)")
+        }
+        var strings: [String] = []
+        for element in elements {
+            guard case .string(let text) = element else {
+                throw FileFormatError.field(name(key), "expected strings, found \(element.kindName)")
+            }
+            strings.append(text)
+        }
+        return strings
+    }
+
+    /// `true` or `false`; missing is false.
+    mutating func optionalBool(_ key: String) throws(FileFormatError) -> Bool {
+        guard let value = take(key) else { return false }
+        guard case .bool(let flag) = value else {
+            throw FileFormatError.field(name(key), "expected true or false, found \(value.kindName)")
+        }
+        return flag
+    }
+
     /// An array of objects, each read by `body` with its unread members; missing is empty.
     /// Messages name the element by position and, when it has one, by id: `commitments[2] (id "ab").text`.
     mutating func objectArray<T>(
