@@ -27,11 +27,11 @@ let package = Package(
             dependencies: ["WorkbookApp", "TerminalUI", "WorkbookModel", "WorkbookStorage"]
         ),
         .testTarget(name: "WorkbookModelTests", dependencies: ["WorkbookModel", "WorkbookTestSupport"]),
-        .testTarget(name: "WorkbookStorageTests", dependencies: ["WorkbookStorage", "WorkbookModel", "WorkbookTestSupport"]),
+        .testTarget(name: "WorkbookStorageTests", dependencies: ["WorkbookStorage", "WorkbookModel", "WorkbookTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WorkbookTestSupport"]),
         .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "TerminalUI"]),
         .testTarget(name: "WorkbookAppTests", dependencies: ["WorkbookApp", "WorkbookTestSupport"], exclude: ["Goldens"]),
-        .testTarget(name: "WorkbookEndToEndTests", dependencies: ["WorkbookTestSupport"]),
+        .testTarget(name: "WorkbookEndToEndTests", dependencies: ["WorkbookTestSupport", "WorkbookStorage", "WorkbookModel"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -26,11 +26,16 @@ struct WorkbookScanner {
         var protectedFiles: Set<String> = []
         /// Relative paths of `.*.tmp` files left by an interrupted save.
         var temporaryFiles: [String] = []
+        /// What was read from each file that loaded, by relative path: the base that later saves
+        /// and `changedFiles()` compare the disk against.
+        var records: [String: KnownFile] = [:]
+        /// Files read from an older format version.
+        var migrated: [StorageProblem] = []
     }
 
     /// What reading one account file gave.
     private enum Outcome {
-        case account(Account)
+        case account(Account, KnownFile)
         case problem(String)
     }
 
@@ -40,15 +45,21 @@ struct WorkbookScanner {
         scanRootTemporaryFiles(into: &result)
         scanAccounts(into: &result)
         result.problems.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
+        result.migrated.sort { $0.file.utf8.lexicographicallyPrecedes($1.file.utf8) }
         return result
     }
 
     private func scanWorkbookFile(into result: inout Result) {
         let name = WorkbookFileFormat.fileName
         do {
-            let bytes = try fileSystem.readRegularFile(atPath: root + "/" + name, limit: Self.maximumFileSize, followLinks: false)
+            let contents = try fileSystem.readFile(atPath: root + "/" + name, limit: Self.maximumFileSize, followLinks: false)
             do {
-                result.settings = try WorkbookFileFormat.decode(bytes)
+                let (settings, version) = try Self.decodeWorkbookFile(contents.bytes)
+                result.settings = settings
+                result.records[name] = KnownFile(contents, formatVersion: version)
+                if version < FormatVersion.current {
+                    result.migrated.append(StorageProblem(file: name, message: "format \(version) → \(FormatVersion.current)"))
+                }
             } catch {
                 result.newerWorkbookVersion = error.newerFormatVersion
                 result.problems.append(StorageProblem(file: name, message: error.message))
@@ -114,7 +125,7 @@ struct WorkbookScanner {
         for (name, outcome) in zip(candidates, outcomes) {
             let file = folder + "/" + name
             switch outcome {
-            case .account(let account):
+            case .account(let account, let record):
                 // File names are unique and must match the id, so this guards only against future
                 // rules (e.g. case-insensitive names); a duplicate is never loaded twice.
                 if let first = seen[account.id] {
@@ -123,6 +134,10 @@ struct WorkbookScanner {
                 } else {
                     seen[account.id] = file
                     result.accounts.append(account)
+                    result.records[file] = record
+                    if record.formatVersion < FormatVersion.current {
+                        result.migrated.append(StorageProblem(file: file, message: "format \(record.formatVersion) → \(FormatVersion.current)"))
+                    }
                 }
             case .problem(let message):
                 result.problems.append(StorageProblem(file: file, message: message))
@@ -159,16 +174,38 @@ struct WorkbookScanner {
     }
 
     private static func readAccount(named name: String, directory: String, fileSystem: any FileSystem) -> Outcome {
-        let bytes: [UInt8]
+        let contents: FileContents
         do {
-            bytes = try fileSystem.readRegularFile(atPath: directory + "/" + name, limit: maximumFileSize, followLinks: false)
+            contents = try fileSystem.readFile(atPath: directory + "/" + name, limit: maximumFileSize, followLinks: false)
         } catch {
             return .problem(error.message)
         }
         do {
-            return .account(try AccountFileFormat.decode(bytes, fileName: name))
+            let (account, version) = try decodeAccountFile(contents.bytes, fileName: name)
+            return .account(account, KnownFile(contents, formatVersion: version))
         } catch {
             return .problem(error.message)
+        }
+    }
+
+    /// An account and the format version its file was written in (before migration).
+    static func decodeAccountFile(_ bytes: [UInt8], fileName: String) throws(FileFormatError) -> (Account, Int) {
+        let document = try parse(bytes)
+        let account = try AccountFileFormat.decode(document, fileName: fileName)
+        return (account, (try? FormatMigrations.storedVersion(of: document)) ?? FormatVersion.current)
+    }
+
+    static func decodeWorkbookFile(_ bytes: [UInt8]) throws(FileFormatError) -> (WorkbookSettings, Int) {
+        let document = try parse(bytes)
+        let settings = try WorkbookFileFormat.decode(document)
+        return (settings, (try? FormatMigrations.storedVersion(of: document)) ?? FormatVersion.current)
+    }
+
+    private static func parse(_ bytes: [UInt8]) throws(FileFormatError) -> JSONValue {
+        do {
+            return try JSONParser.parse(bytes)
+        } catch {
+            throw FileFormatError(error.description)
         }
     }
 }
@@ -178,3 +215,40 @@ private struct SlotBox<T>: @unchecked Sendable {
     let slots: UnsafeMutableBufferPointer<T>
 }
 
+
+/// One version of a file as this store last read or wrote it: how it looked to `stat`, and a hash
+/// of its bytes (what decides whether it changed).
+struct KnownFile: Hashable, Sendable {
+    var fingerprint: FileFingerprint
+    var size: Int
+    var hash: UInt64
+    /// The format version the bytes were written in (older ones are backed up before a rewrite).
+    var formatVersion: Int
+
+    init(fingerprint: FileFingerprint, bytes: [UInt8], formatVersion: Int) {
+        self.fingerprint = fingerprint
+        self.size = bytes.count
+        self.hash = Self.hash(bytes)
+        self.formatVersion = formatVersion
+    }
+
+    init(_ contents: FileContents, formatVersion: Int) {
+        self.init(fingerprint: contents.status.fingerprint, bytes: contents.bytes, formatVersion: formatVersion)
+    }
+
+    func matches(_ bytes: [UInt8]) -> Bool {
+        bytes.count == size && Self.hash(bytes) == hash
+    }
+
+    /// 64-bit FNV-1a: fast, and plenty to tell two versions of one small file apart.
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer { buffer in
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in buffer {
+                value ^= UInt64(byte)
+                value = value &* 0x0000_0100_0000_01b3
+            }
+            return value
+        }
+    }
+}

@@ -22,7 +22,11 @@ enum WorkbookCommand {
             print("workbook \(Invocation.versionNumber)")
             return 0
         case .success(.check(let data)):
-            return check(dataDirectory(data))
+            return StorageCommands.check(dataDirectory(data))
+        case .success(.restore(let backup, let data)):
+            return StorageCommands.restore(backup, directory: dataDirectory(data))
+        case .success(.debugSaveBurst(let options)):
+            return StorageCommands.saveBurst(options, directory: dataDirectory(options.dataDirectory))
         case .success(.export(let options)):
             return export(options)
         case .success(.open(let options)):
@@ -37,17 +41,6 @@ enum WorkbookCommand {
     static func today() -> CalendarDate {
         let parts = Calendar.current.dateComponents([.year, .month, .day], from: Date())
         return CalendarDate(year: parts.year ?? 2000, month: parts.month ?? 1, day: parts.day ?? 1) ?? CalendarDate(dayNumber: 0)
-    }
-
-    static func check(_ directory: String) -> Int32 {
-        let problems = WorkbookChecker.check(directory: directory)
-        if problems.isEmpty {
-            print("\(directory): every file is valid.")
-            return 0
-        }
-        for problem in problems { print(TextWidth.sanitized("\(problem.file): \(problem.message)")) }
-        printError("\(problems.count) problem\(problems.count == 1 ? "" : "s") in \(directory)")
-        return 1
     }
 
     static func export(_ options: Invocation.ExportOptions) -> Int32 {

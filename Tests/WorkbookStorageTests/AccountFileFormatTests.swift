@@ -60,12 +60,6 @@ import WorkbookModel
             "on": "2025-01-02",
             "reason": "merged"
           },
-          "commitments": [
-            {
-              "id": "c1",
-              "text": "Send the offer"
-            }
-          ],
           "formatVersion": 1,
           "health": 0.75,
           "id": "k9",
@@ -74,6 +68,12 @@ import WorkbookModel
           "notes": "",
           "owner": "",
           "stage": "partner",
+          "visits": [
+            {
+              "id": "v1",
+              "text": "Plant tour"
+            }
+          ],
           "zz": null
         }
 
@@ -131,7 +131,6 @@ import WorkbookModel
         #expect(decodeError([:], dropping: ["name"]) == "field \"name\": missing")
         #expect(decodeError([:], dropping: ["stage"]) == "field \"stage\": missing")
         #expect(decodeError([:], dropping: ["id"]) == "field \"id\": missing")
-        #expect(decodeError([:], dropping: ["formatVersion"]) == "field \"formatVersion\": missing")
         #expect(decodeError(["annualValue": .string("12")]) == "field \"annualValue\": expected an integer, found a string")
         #expect(decodeError(["annualValue": .number("1.5")]) == "field \"annualValue\": expected an integer, found 1.5")
         #expect(decodeError(["annualValue": .number("99999999999999999999")]) == "field \"annualValue\": the integer 99999999999999999999 is too large")
@@ -144,7 +143,11 @@ import WorkbookModel
         #expect(decodeError(["archived": .object(["on": .string("2025-01-01")])]) == "field \"archived.by\": missing")
         #expect(decodeError(["id": .string("Not An Id")]) == "field \"id\": \"Not An Id\" is not a valid id (1 to 64 characters: a-z, 0-9, '-' and '_')")
         #expect(decodeError(["formatVersion": .string("1")]) == "field \"formatVersion\": expected an integer, found a string")
-        #expect(decodeError(["formatVersion": .integer(0)]) == "field \"formatVersion\": expected 1, found 0")
+        #expect(decodeError(["formatVersion": .integer(-1)]) == "field \"formatVersion\": expected 1, found -1")
+        #expect(decodeError(["formatVersion": .number("1.0")]) == "field \"formatVersion\": expected an integer, found 1.0")
+        // Version 0 (no formatVersion key) is migrated, not an error: see MigrationTests.
+        #expect(decodeError([:], dropping: ["formatVersion"]) == nil)
+        #expect(decodeError(["formatVersion": .integer(0)]) == nil)
     }
 
     @Test func idMustMatchTheFileName() {

@@ -18,7 +18,7 @@ import WorkbookModel
             #expect(try permissions(root) == 0o700)
             #expect(try permissions(root + "/accounts") == 0o700)
             #expect(try permissions(root + "/workbook.json") == 0o600)
-            #expect(try directoryEntries(root) == ["accounts", "workbook.json"])
+            #expect(try directoryEntries(root) == [".gitignore", ".lock", "accounts", "workbook.json"])
             let expected = "{\n  \"formatVersion\": 1,\n  \"owner\": \"tester\",\n  \"settings\": {\n    \"currency\": \"EUR\"\n  }\n}\n"
             #expect(try readBytes(root + "/workbook.json") == bytes(expected))
         }
@@ -35,7 +35,7 @@ import WorkbookModel
         try withTemporaryDirectory { root throws in
             try FileManager.default.createDirectory(atPath: root + "/.git", withIntermediateDirectories: false)
             _ = try makeStore(root).load()
-            #expect(try directoryEntries(root) == [".git", "accounts", "workbook.json"])
+            #expect(try directoryEntries(root) == [".git", ".gitignore", ".lock", "accounts", "workbook.json"])
         }
     }
 
@@ -77,6 +77,7 @@ import WorkbookModel
             let store = makeStore(root)
             _ = try store.load()
             try store.save(sampleAccount())
+            store.close()
             try FileManager.default.removeItem(atPath: root + "/workbook.json")
             let loaded = try makeStore(root).load()
             #expect(loaded.accounts == [sampleAccount()])
@@ -102,7 +103,7 @@ import WorkbookModel
             let loaded = try makeStore(root).loadExisting()
             #expect(loaded.accounts == [sampleAccount()])
             #expect(loaded.problems == [StorageProblem(file: "workbook.json", message: "missing; default settings are used")])
-            #expect(try directoryEntries(root) == ["accounts"])
+            #expect(try directoryEntries(root) == [".gitignore", ".lock", "accounts"])
             #expect(try directoryEntries(root + "/accounts") == [".x.json.1.tmp", "a1b2c3d4e5f60718.json"])
         }
     }
@@ -153,7 +154,7 @@ import WorkbookModel
             #expect(try readBytes(root + "/accounts/bb.json") == AccountFileFormat.encode(changed))
             #expect(try permissions(root + "/accounts/bb.json") == 0o600)
             #expect(try directoryEntries(root + "/accounts") == ["aa.json", "bb.json", "cc.json"], "no temp file remains")
-            #expect(try directoryEntries(root) == ["accounts", "workbook.json"])
+            #expect(try directoryEntries(root) == [".gitignore", ".lock", "accounts", "workbook.json"])
         }
     }
 
@@ -202,7 +203,7 @@ import WorkbookModel
             try writeText("{", to: root + "/accounts/bad.json")
             let fresh = makeStore(root)
             try fresh.save(sampleAccount("good", name: "Good"))
-            #expect(throws: StorageError("accounts/bad.json is damaged and is left untouched: fix or remove it first")) {
+            #expect(throws: StorageError("accounts/bad.json is damaged and is left untouched: fix or remove it first", kind: .damaged)) {
                 try fresh.save(sampleAccount("bad", name: "Bad"))
             }
             #expect(try readBytes(root + "/accounts/bad.json") == bytes("{"))
@@ -216,7 +217,7 @@ import WorkbookModel
             #expect(throws: StorageError("not saved: the id \"../escape\" cannot be a file name — your change is kept")) {
                 try store.save(Account(id: AccountID("../escape"), name: "X"))
             }
-            #expect(try directoryEntries(root) == ["accounts", "workbook.json"])
+            #expect(try directoryEntries(root) == [".gitignore", ".lock", "accounts", "workbook.json"])
             #expect(try directoryEntries(root + "/accounts").isEmpty)
         }
     }
@@ -253,6 +254,7 @@ import WorkbookModel
             try store.save(sampleAccount("good2", name: "Two"))
             let damaged = bytes("{\n  \"formatVersion\": 1,\n  \"id\": \"broken\"\n  \"name\": \"X\"\n}\n")
             try writeBytes(damaged, to: root + "/accounts/broken.json")
+            store.close()
 
             let reopened = makeStore(root)
             let loaded = try reopened.load()
@@ -265,7 +267,7 @@ import WorkbookModel
             try reopened.save(edited)
             #expect(try readBytes(root + "/accounts/broken.json") == damaged)
 
-            #expect(throws: StorageError("accounts/broken.json is damaged and is left untouched: fix or remove it first")) {
+            #expect(throws: StorageError("accounts/broken.json is damaged and is left untouched: fix or remove it first", kind: .damaged)) {
                 try reopened.save(sampleAccount("broken", name: "Replacement"))
             }
             #expect(try readBytes(root + "/accounts/broken.json") == damaged)
@@ -282,7 +284,7 @@ import WorkbookModel
             try writeText("<<<<<<< HEAD\n", to: path) // a merge conflict after `git pull`
             var edited = sampleAccount()
             edited.notes = "mine"
-            #expect(throws: StorageError("accounts/a1b2c3d4e5f60718.json is damaged and is left untouched: fix or remove it first")) {
+            #expect(throws: StorageError("accounts/a1b2c3d4e5f60718.json is damaged and is left untouched: fix or remove it first", kind: .damaged)) {
                 try store.save(edited)
             }
             #expect(try readBytes(path) == bytes("<<<<<<< HEAD\n"))
@@ -311,7 +313,7 @@ import WorkbookModel
             _ = try store.load()
             try FileManager.default.createDirectory(atPath: root + "/accounts/d1.json", withIntermediateDirectories: false)
             #expect(try store.load().problems == [StorageProblem(file: "accounts/d1.json", message: "is a folder where a file should be")])
-            #expect(throws: StorageError("accounts/d1.json is damaged and is left untouched: fix or remove it first")) {
+            #expect(throws: StorageError("accounts/d1.json is damaged and is left untouched: fix or remove it first", kind: .damaged)) {
                 try store.save(sampleAccount("d1", name: "D"))
             }
         }
@@ -328,7 +330,7 @@ import WorkbookModel
             let loaded = try store.load()
             #expect(loaded.accounts.isEmpty)
             #expect(loaded.problems == [StorageProblem(file: "accounts/l1.json", message: "is a symbolic link; links are not followed, so it was not read")])
-            #expect(throws: StorageError("accounts/l1.json is damaged and is left untouched: fix or remove it first")) {
+            #expect(throws: StorageError("accounts/l1.json is damaged and is left untouched: fix or remove it first", kind: .damaged)) {
                 try store.save(sampleAccount("l1", name: "Changed"))
             }
             #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root + "/accounts/l1.json") == outside)
@@ -368,7 +370,7 @@ import WorkbookModel
             #expect(loaded.accounts.isEmpty)
             #expect(!loaded.isReadOnly)
             #expect(loaded.problems == [StorageProblem(file: "accounts/n1.json", message: "written by a newer version (format 3); this build reads up to 1 — opened read-only")])
-            #expect(throws: StorageError("accounts/n1.json is damaged and is left untouched: fix or remove it first")) {
+            #expect(throws: StorageError("accounts/n1.json is damaged and is left untouched: fix or remove it first", kind: .damaged)) {
                 try store.save(sampleAccount("n1", name: "Old shape"))
             }
             #expect(try readBytes(root + "/accounts/n1.json") == newer)
@@ -390,7 +392,7 @@ import WorkbookModel
             #expect(loaded.readOnlyReason == "workbook.json was written by a newer version (format 2); this build reads up to 1 — opened read-only")
             #expect(loaded.accounts == [sampleAccount()])
             #expect(loaded.problems == [StorageProblem(file: "workbook.json", message: "written by a newer version (format 2); this build reads up to 1 — opened read-only")])
-            #expect(throws: StorageError("not saved: workbook.json was written by a newer version (format 2); this build reads up to 1 — opened read-only — your change is kept")) {
+            #expect(throws: StorageError("not saved: workbook.json was written by a newer version (format 2); this build reads up to 1 — opened read-only — your change is kept", kind: .readOnly)) {
                 try reopened.save(sampleAccount())
             }
             #expect(throws: (any Error).self) { try reopened.saveSettings(WorkbookSettings()) }
@@ -408,7 +410,7 @@ import WorkbookModel
             #expect(loaded.problems == [StorageProblem(file: "workbook.json", message: "field \"owner\": expected a string, found a number")])
             #expect(loaded.settings == WorkbookSettings(owner: "tester", currency: "EUR"))
             try store.save(sampleAccount())
-            #expect(throws: StorageError("workbook.json is damaged and is left untouched: fix or remove it first")) {
+            #expect(throws: StorageError("workbook.json is damaged and is left untouched: fix or remove it first", kind: .damaged)) {
                 try store.saveSettings(WorkbookSettings(owner: "x"))
             }
         }
@@ -465,10 +467,11 @@ import WorkbookModel
             try writeText("half", to: root + "/.workbook.json.0123456789abcdef.tmp")
             try writeText("keep", to: root + "/accounts/.notes.swp")
             try FileManager.default.createDirectory(atPath: root + "/accounts/.odd.tmp", withIntermediateDirectories: false)
+            store.close()
             let loaded = try makeStore(root).load()
             #expect(loaded.problems.isEmpty)
             #expect(loaded.accounts == [sampleAccount()])
-            #expect(try directoryEntries(root) == ["accounts", "workbook.json"])
+            #expect(try directoryEntries(root) == [".gitignore", ".lock", "accounts", "workbook.json"])
             #expect(try directoryEntries(root + "/accounts") == [".notes.swp", ".odd.tmp", "a1b2c3d4e5f60718.json"])
         }
     }

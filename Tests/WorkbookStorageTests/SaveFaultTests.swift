@@ -10,6 +10,7 @@ import WorkbookModel
             let store = makeStore(root)
             _ = try store.load()
             try store.save(sampleAccount())
+            store.close()
             try body(root, try readBytes(root + "/accounts/a1b2c3d4e5f60718.json"))
         }
     }
@@ -23,7 +24,7 @@ import WorkbookModel
     @Test func diskFullDuringWrite() throws {
         try withSavedAccount { root, original throws in
             let store = makeStore(root, fileSystem: FaultyFileSystem(failWrite: ENOSPC))
-            #expect(throws: StorageError("not saved: disk full (ENOSPC) while writing accounts/a1b2c3d4e5f60718.json — your change is kept")) {
+            #expect(throws: StorageError("not saved: disk full (ENOSPC) while writing accounts/a1b2c3d4e5f60718.json — your change is kept", kind: .notWritten(errno: ENOSPC))) {
                 try store.save(edited)
             }
             #expect(try readBytes(root + "/accounts/a1b2c3d4e5f60718.json") == original)
@@ -34,7 +35,7 @@ import WorkbookModel
     @Test func fsyncFailure() throws {
         try withSavedAccount { root, original throws in
             let store = makeStore(root, fileSystem: FaultyFileSystem(failFsync: EIO))
-            #expect(throws: StorageError("not saved: input/output error: the disk may be failing (EIO) while writing accounts/a1b2c3d4e5f60718.json — your change is kept")) {
+            #expect(throws: StorageError("not saved: input/output error: the disk may be failing (EIO) while writing accounts/a1b2c3d4e5f60718.json — your change is kept", kind: .notWritten(errno: EIO))) {
                 try store.save(edited)
             }
             #expect(try readBytes(root + "/accounts/a1b2c3d4e5f60718.json") == original)
@@ -45,7 +46,7 @@ import WorkbookModel
     @Test func renameFailure() throws {
         try withSavedAccount { root, original throws in
             let store = makeStore(root, fileSystem: FaultyFileSystem(failRename: EACCES))
-            #expect(throws: StorageError("not saved: permission denied (EACCES) while writing accounts/a1b2c3d4e5f60718.json — your change is kept")) {
+            #expect(throws: StorageError("not saved: permission denied (EACCES) while writing accounts/a1b2c3d4e5f60718.json — your change is kept", kind: .notWritten(errno: EACCES))) {
                 try store.save(edited)
             }
             #expect(try readBytes(root + "/accounts/a1b2c3d4e5f60718.json") == original)
@@ -56,7 +57,7 @@ import WorkbookModel
     @Test func readOnlyDiskWhenCreatingTheTempFile() throws {
         try withSavedAccount { root, original throws in
             let store = makeStore(root, fileSystem: FaultyFileSystem(failCreate: EROFS))
-            #expect(throws: StorageError("not saved: the disk is read-only (EROFS) while writing accounts/a1b2c3d4e5f60718.json — your change is kept")) {
+            #expect(throws: StorageError("not saved: the disk is read-only (EROFS) while writing accounts/a1b2c3d4e5f60718.json — your change is kept", kind: .notWritten(errno: EROFS))) {
                 try store.save(edited)
             }
             #expect(try readBytes(root + "/accounts/a1b2c3d4e5f60718.json") == original)
@@ -66,7 +67,7 @@ import WorkbookModel
     @Test func directorySyncFailureSaysTheFileWasWritten() throws {
         try withSavedAccount { root, _ throws in
             let store = makeStore(root, fileSystem: FaultyFileSystem(failFsyncDirectory: EIO))
-            #expect(throws: StorageError("accounts/a1b2c3d4e5f60718.json was written, but the folder could not be flushed to disk (input/output error: the disk may be failing (EIO)): the change may be lost if the computer loses power")) {
+            #expect(throws: StorageError("accounts/a1b2c3d4e5f60718.json was written, but the folder could not be flushed to disk (input/output error: the disk may be failing (EIO)): the change may be lost if the computer loses power", kind: .writtenButNotFlushed(errno: EIO))) {
                 try store.save(edited)
             }
             #expect(try readBytes(root + "/accounts/a1b2c3d4e5f60718.json") == AccountFileFormat.encode(edited))
@@ -143,5 +144,57 @@ import WorkbookModel
         #expect(FileWorkbookStore.absolute("/a/b/") == "/a/b")
         #expect(FileWorkbookStore.absolute("/") == "/")
         #expect(FileWorkbookStore.absolute("rel") == FileManager.default.currentDirectoryPath + "/rel")
+    }
+}
+
+/// The whole matrix: each errno at each step before the rename leaves the old file intact, no temp
+/// file, a message naming the cause, an error the app can tell apart, and a retry that succeeds.
+@Suite struct SaveFaultMatrixTests {
+    enum Step: String, CaseIterable, Sendable {
+        case create, write, fsync, rename
+    }
+
+    static let causes: [(Int32, String)] = [
+        (ENOSPC, "disk full (ENOSPC)"),
+        (EACCES, "permission denied (EACCES)"),
+        (EROFS, "the disk is read-only (EROFS)"),
+        (EIO, "input/output error: the disk may be failing (EIO)"),
+    ]
+
+    @Test(arguments: Step.allCases, [ENOSPC, EACCES, EROFS, EIO])
+    func theOldFileStaysAndTheChangeCanBeRetried(step: Step, code: Int32) throws {
+        try withTemporaryDirectory { root throws in
+            let setup = makeStore(root)
+            _ = try setup.load()
+            try setup.save(sampleAccount())
+            setup.close()
+            let path = root + "/accounts/a1b2c3d4e5f60718.json"
+            let original = try readBytes(path)
+
+            let faulty: FaultyFileSystem
+            switch step {
+            case .create: faulty = FaultyFileSystem(failCreate: code)
+            case .write: faulty = FaultyFileSystem(failWrite: code)
+            case .fsync: faulty = FaultyFileSystem(failFsync: code)
+            case .rename: faulty = FaultyFileSystem(failRename: code)
+            }
+            let store = makeStore(root, fileSystem: faulty)
+            _ = try store.load()
+            var edited = sampleAccount()
+            edited.notes = "the change that must not be lost"
+            let words = try #require(Self.causes.first { $0.0 == code }?.1)
+            #expect(throws: StorageError("not saved: \(words) while writing accounts/a1b2c3d4e5f60718.json — your change is kept", kind: .notWritten(errno: code))) {
+                try store.save(edited)
+            }
+            #expect(try readBytes(path) == original, "the old file is intact")
+            #expect(try directoryEntries(root + "/accounts") == ["a1b2c3d4e5f60718.json"], "no temp file")
+            store.close()
+
+            // The cause is gone: the same change, kept in memory by the app, saves.
+            let healthy = makeStore(root)
+            _ = try healthy.load()
+            try healthy.save(edited)
+            #expect(try readBytes(path) == AccountFileFormat.encode(edited))
+        }
     }
 }

@@ -79,3 +79,38 @@ func sampleAccount(_ id: String = "a1b2c3d4e5f60718", name: String = "Acme Logis
 func makeStore(_ directory: String, fileSystem: any FileSystem = POSIXFileSystem()) -> FileWorkbookStore {
     FileWorkbookStore(directory: directory, fileSystem: fileSystem, environment: ["USER": "tester"])
 }
+
+/// `Tests/WorkbookStorageTests/Fixtures/<relative>`.
+func fixturePath(_ relative: String) -> String {
+    URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/" + relative).path
+}
+
+/// Copies a fixture folder (a whole workbook) into `destination`, keeping only files and folders.
+func copyFixture(_ relative: String, to destination: String) throws {
+    let source = fixturePath(relative)
+    if FileManager.default.fileExists(atPath: destination) { try FileManager.default.removeItem(atPath: destination) }
+    try FileManager.default.copyItem(atPath: source, toPath: destination)
+    // Fixtures are checked out with the umask's modes; a workbook is private.
+    chmod(destination, 0o700)
+    if let names = FileManager.default.enumerator(atPath: destination) {
+        for case let name as String in names {
+            let path = destination + "/" + name
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            chmod(path, isDirectory.boolValue ? 0o700 : 0o600)
+        }
+    }
+}
+
+/// Every regular file under `root` (relative path → bytes), skipping the lock and `.gitignore`.
+func snapshot(_ root: String) throws -> [String: [UInt8]] {
+    var result: [String: [UInt8]] = [:]
+    guard let names = FileManager.default.enumerator(atPath: root) else { return result }
+    for case let name as String in names {
+        let path = root + "/" + name
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { continue }
+        result[name] = try readBytes(path)
+    }
+    return result
+}

@@ -3,6 +3,10 @@ public enum Invocation: Equatable, Sendable {
     case open(OpenOptions)
     case export(ExportOptions)
     case check(dataDirectory: String?)
+    /// `workbook restore BACKUP`: put a backup's files back (after backing up what they replace).
+    case restore(backup: String, dataDirectory: String?)
+    /// Hidden: `workbook debug-save-burst`, saves in a loop for the crash test (docs/STORAGE.md).
+    case debugSaveBurst(SaveBurstOptions)
     case help
     case version
 
@@ -27,6 +31,13 @@ public enum Invocation: Equatable, Sendable {
         public var dataDirectory: String?
     }
 
+    /// What `workbook debug-save-burst` does: `count` saves (0: until killed) over `accounts` accounts.
+    public struct SaveBurstOptions: Equatable, Sendable {
+        public var dataDirectory: String?
+        public var count = 0
+        public var accounts = 3
+    }
+
     public static let versionNumber = "0.1.0"
 
     public static let usage = """
@@ -35,7 +46,10 @@ public enum Invocation: Equatable, Sendable {
       workbook --demo [--theme NAME]                        open a sample territory in a temporary folder
       workbook export --format json|markdown [--account NAME] [--data DIR]
                                                             print the workbook (or one account) to stdout
-      workbook check [--data DIR]                           validate every file; exit 1 on problems
+      workbook check [--data DIR]                           validate every file; exit 1 on problems;
+                                                            also lists privacy warnings and backups
+      workbook restore BACKUP [--data DIR]                  put back the files of .backups/BACKUP
+                                                            (what they replace is backed up first)
       workbook --help | --version
 
     Options:
@@ -56,6 +70,8 @@ public enum Invocation: Equatable, Sendable {
             case nil: return .success(try parseOpen(&words))
             case "export": return .success(try parseExport(&words))
             case "check": return .success(try parseCheck(&words))
+            case "restore": return .success(try parseRestore(&words))
+            case "debug-save-burst": return .success(try parseSaveBurst(&words))
             case "help": return .success(.help)
             case let other?: throw UsageError("unknown command \u{201C}\(other)\u{201D}")
             }
@@ -117,6 +133,39 @@ public enum Invocation: Equatable, Sendable {
             }
         }
         return .check(dataDirectory: data)
+    }
+
+    private static func parseRestore(_ words: inout ArgumentWords) throws -> Invocation {
+        var data: String?
+        var backup: String?
+        while let word = words.next() {
+            switch word.name {
+            case "--help", "-h": return .help
+            case "--data": data = try words.value(for: word)
+            default:
+                guard !word.name.hasPrefix("-"), backup == nil else { throw UsageError.unknown(word) }
+                backup = word.name
+            }
+        }
+        guard let backup else { throw UsageError("restore needs the name of a backup (`workbook check` lists them)") }
+        return .restore(backup: backup, dataDirectory: data)
+    }
+
+    private static func parseSaveBurst(_ words: inout ArgumentWords) throws -> Invocation {
+        var options = SaveBurstOptions()
+        while let word = words.next() {
+            switch word.name {
+            case "--data": options.dataDirectory = try words.value(for: word)
+            case "--count", "--accounts":
+                let text = try words.value(for: word)
+                guard let number = Int(text), number >= (word.name == "--count" ? 0 : 1) else {
+                    throw UsageError("\(word.name) needs a whole number, not \u{201C}\(text)\u{201D}")
+                }
+                if word.name == "--count" { options.count = number } else { options.accounts = number }
+            default: throw UsageError.unknown(word)
+            }
+        }
+        return .debugSaveBurst(options)
     }
 }
 

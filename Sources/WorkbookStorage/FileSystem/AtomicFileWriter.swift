@@ -50,12 +50,13 @@ struct AtomicFileWriter {
         }
     }
 
-    /// Creates a file that must not exist yet, without `fsync`: for filling a brand-new workbook,
-    /// where a crash loses nothing a person typed.
-    func createNew(path: String, with bytes: [UInt8]) throws(SystemCallError) {
+    /// Creates a file that must not exist yet. Without `sync` there is no `fsync`: for filling a
+    /// brand-new workbook, where a crash loses nothing a person typed. Backups pass `sync: true`.
+    func createNew(path: String, with bytes: [UInt8], sync: Bool = false) throws(SystemCallError) {
         let descriptor = try fileSystem.createExclusive(atPath: path, permissions: 0o600)
         do {
             try writeAll(bytes, to: descriptor)
+            if sync { try fileSystem.fsync(descriptor) }
         } catch {
             try? fileSystem.close(descriptor)
             try? fileSystem.unlink(atPath: path)

@@ -9,6 +9,27 @@ struct FileStatus: Hashable, Sendable {
     var size: Int
     /// Permission bits only, e.g. 0o600.
     var permissions: UInt32
+    /// What identifies one version of a file cheaply: inode, device, mtime and ctime (nanoseconds).
+    /// A rename over the file (`sed -i`, `git checkout`, our own saves) changes the inode; an
+    /// in-place write changes mtime and ctime.
+    var fingerprint = FileFingerprint()
+}
+
+/// The `stat` facts that change when a file's content is replaced or rewritten; compared by
+/// `FileWorkbookStore.changedFiles()` before it spends a read and a hash on a file.
+struct FileFingerprint: Hashable, Sendable {
+    var inode: UInt64 = 0
+    var device: UInt64 = 0
+    var size: Int = 0
+    var modified: Int64 = 0
+    var changed: Int64 = 0
+}
+
+/// A whole file and the `fstat` of the descriptor it was read from (taken before reading, so a
+/// change made while reading shows up as a different fingerprint later).
+struct FileContents: Sendable {
+    var bytes: [UInt8]
+    var status: FileStatus
 }
 
 /// Why a data file could not be read; each case becomes a problem that names the file.
@@ -42,7 +63,7 @@ protocol FileSystem: Sendable {
     func makeDirectory(atPath path: String, permissions: UInt32) throws(SystemCallError)
     /// Reads a whole regular file, refusing files over `limit` bytes. Workbook files are read with
     /// `followLinks: false`: a link could point anywhere, and writing through it would surprise.
-    func readRegularFile(atPath path: String, limit: Int, followLinks: Bool) throws(FileReadFailure) -> [UInt8]
+    func readFile(atPath path: String, limit: Int, followLinks: Bool) throws(FileReadFailure) -> FileContents
     /// `open(O_WRONLY | O_CREAT | O_EXCL)`: never opens (or truncates) an existing file.
     func createExclusive(atPath path: String, permissions: UInt32) throws(SystemCallError) -> Int32
     /// One `write` call; returns how many bytes were written.
@@ -55,4 +76,12 @@ protocol FileSystem: Sendable {
     func unlink(atPath path: String) throws(SystemCallError)
     /// True when the directory can be listed and entered (`access(R_OK | X_OK)`).
     func isReadableDirectory(atPath path: String) -> Bool
+    /// `rmdir`: removes an empty directory (pruning old backups).
+    func removeDirectory(atPath path: String) throws(SystemCallError)
+}
+
+extension FileSystem {
+    func readRegularFile(atPath path: String, limit: Int, followLinks: Bool) throws(FileReadFailure) -> [UInt8] {
+        try readFile(atPath: path, limit: limit, followLinks: followLinks).bytes
+    }
 }

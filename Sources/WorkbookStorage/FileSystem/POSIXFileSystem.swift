@@ -14,7 +14,20 @@ struct POSIXFileSystem: FileSystem {
             if code == ENOENT { return nil }
             throw SystemCallError(operation: followLinks ? "stat" : "lstat", path: path, code: code)
         }
-        return FileStatus(kind: Self.kind(info.st_mode), size: Int(info.st_size), permissions: UInt32(info.st_mode) & 0o7777)
+        return Self.status(info)
+    }
+
+    private static func status(_ info: stat) -> FileStatus {
+        #if os(Linux)
+        let modified = info.st_mtim, changed = info.st_ctim
+        #else
+        let modified = info.st_mtimespec, changed = info.st_ctimespec
+        #endif
+        let fingerprint = FileFingerprint(
+            inode: UInt64(info.st_ino), device: UInt64(info.st_dev), size: Int(info.st_size),
+            modified: Int64(modified.tv_sec) * 1_000_000_000 + Int64(modified.tv_nsec),
+            changed: Int64(changed.tv_sec) * 1_000_000_000 + Int64(changed.tv_nsec))
+        return FileStatus(kind: kind(info.st_mode), size: Int(info.st_size), permissions: UInt32(info.st_mode) & 0o7777, fingerprint: fingerprint)
     }
 
     private static func kind(_ mode: mode_t) -> FileKind {
@@ -53,7 +66,7 @@ struct POSIXFileSystem: FileSystem {
         }
     }
 
-    func readRegularFile(atPath path: String, limit: Int, followLinks: Bool) throws(FileReadFailure) -> [UInt8] {
+    func readFile(atPath path: String, limit: Int, followLinks: Bool) throws(FileReadFailure) -> FileContents {
         // O_NOFOLLOW: a link could point outside the workbook; O_NONBLOCK: a FIFO must not hang the load.
         let descriptor = open(path, O_RDONLY | (followLinks ? 0 : O_NOFOLLOW) | O_NONBLOCK | O_CLOEXEC)
         if descriptor < 0 {
@@ -93,7 +106,7 @@ struct POSIXFileSystem: FileSystem {
             initialized = total
         }
         if let failure { throw .system(failure) }
-        return bytes
+        return FileContents(bytes: bytes, status: Self.status(info))
     }
 
     func createExclusive(atPath path: String, permissions: UInt32) throws(SystemCallError) -> Int32 {
@@ -150,6 +163,12 @@ struct POSIXFileSystem: FileSystem {
 
     func isReadableDirectory(atPath path: String) -> Bool {
         access(path, R_OK | X_OK) == 0
+    }
+
+    func removeDirectory(atPath path: String) throws(SystemCallError) {
+        if rmdir(path) != 0 {
+            throw SystemCallError(operation: "rmdir", path: path, code: errno)
+        }
     }
 }
 

@@ -59,7 +59,7 @@ public enum AccountFileFormat {
     }
 
     public static func decode(_ document: JSONValue, fileName: String? = nil) throws(FileFormatError) -> Account {
-        var reader = try ObjectFieldReader(document: document)
+        var reader = try ObjectFieldReader(document: FormatMigrations.upgrade(document, with: FormatMigrations.account))
         try reader.formatVersion()
         let idText = try reader.requiredString("id")
         guard AccountID.isWellFormed(idText) else {

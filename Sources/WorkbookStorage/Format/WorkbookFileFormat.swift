@@ -35,7 +35,7 @@ public enum WorkbookFileFormat {
 
     /// `owner` and `settings.currency` may be missing (hand-made files): they default to "" and EUR.
     public static func decode(_ document: JSONValue) throws(FileFormatError) -> WorkbookSettings {
-        var reader = try ObjectFieldReader(document: document)
+        var reader = try ObjectFieldReader(document: FormatMigrations.upgrade(document, with: FormatMigrations.workbook))
         try reader.formatVersion()
         let owner = try reader.optionalString("owner")
         let nested = try reader.optionalObject("settings") { (settings: inout ObjectFieldReader) throws(FileFormatError) in
