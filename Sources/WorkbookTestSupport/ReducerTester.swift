@@ -10,13 +10,16 @@ public struct ReducerTester {
     private let idBox: IDQueue
 
     /// Ids handed out to new accounts, in order; the test names them so it can predict them.
-    public init(_ state: AppState, newIDs: [AccountID] = [], newCommitmentIDs: [CommitmentID] = []) {
+    public init(_ state: AppState, newIDs: [AccountID] = [], newCommitmentIDs: [CommitmentID] = [], newEntityIDs: [EntityID] = []) {
         self.state = state
         self.pendingIDs = newIDs
         let box = IDQueue(newIDs)
         let commitments = IDQueue(newCommitmentIDs.map { AccountID($0.rawValue) })
+        let entities = IDQueue(newEntityIDs.map { AccountID($0.rawValue) })
         self.idBox = box
-        self.environment = ReducerEnvironment(newAccountID: { box.next() }, newCommitmentID: { CommitmentID(commitments.next().rawValue) })
+        self.environment = ReducerEnvironment(
+            newAccountID: { box.next() }, newCommitmentID: { CommitmentID(commitments.next().rawValue) },
+            newEntityID: { EntityID(entities.next().rawValue) })
     }
 
     /// Sends `action`; `update` must turn the old state into exactly the new one, and `effects` must match.
@@ -41,6 +44,11 @@ public struct ReducerTester {
         _ update: (inout AppState) -> Void = { _ in }
     ) {
         send(.command(command), effects: expected, sourceLocation: sourceLocation, update)
+    }
+
+    /// Sends commands whose combined effect the test checks afterwards, as a whole (a form filled in, say).
+    public mutating func perform(_ commands: Command...) {
+        for command in commands { _ = AppReducer.reduce(&state, .command(command), environment: environment) }
     }
 
     /// Sends several commands whose whole effect the test checks afterwards (typing, say).

@@ -133,3 +133,11 @@ public final class TemporaryFolder {
 
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
+
+extension TmuxSession {
+    /// The real `workbook` on `folder/wb` in a new session; the shell prints DONE when it exits.
+    public static func workbook(in folder: TemporaryFolder, width: Int = 110, height: Int = 32) throws -> TmuxSession {
+        let command = "\(quote(WorkbookBinary.path)) --data \(quote(folder.path + "/wb")); echo DONE"
+        return try TmuxSession(width: width, height: height, shellCommand: command)
+    }
+}

@@ -95,9 +95,10 @@ enum WorkbookCommand {
             printError("workbook: \(error)")
             return 1
         }
-        let state = AppState(
+        var state = AppState(
             workbook: workbook, today: today(), screenSize: terminal.size, location: displayPath(store.directory),
             readOnlyReason: options.readOnly ? "--read-only" : nil, isDemo: options.demo, userName: userName(default: workbook.settings.owner))
+        state.useTemplates(from: TemplateFile.load(workbookDirectory: store.directory, seedIfMissing: state.readOnlyReason == nil))
         let runtime = AppRuntime(
             state: state, store: options.readOnly ? nil : store, backend: terminal, theme: theme, today: today,
             openDemo: {

@@ -5,8 +5,7 @@ import WorkbookTestSupport
 /// A first meeting run from pane 2 by a new user, then checked after a restart and in the export.
 @Suite struct ChecklistEndToEndTests {
     func start(_ folder: TemporaryFolder) throws -> TmuxSession {
-        let command = "\(TmuxSession.quote(WorkbookBinary.path)) --data \(TmuxSession.quote(folder.path + "/wb")); echo DONE"
-        return try TmuxSession(width: 110, height: 32, shellCommand: command)
+        try TmuxSession.workbook(in: folder, width: 110, height: 32)
     }
 
     @Test func adoptTemplatesMarkOneKeptWithEvidenceQuitRestartAndSeeIt() throws {

@@ -40,6 +40,7 @@ public enum DemoTerritory {
                     owner: row.5, notes: row.6)
         }
         addCommitments(to: &accounts, today: today, newID: { CommitmentID(newID().rawValue) })
+        if !accounts.isEmpty { addInfluenceMap(to: &accounts[0], today: today, newID: { EntityID(newID().rawValue) }) }
         return accounts
     }
 
@@ -80,6 +81,42 @@ public enum DemoTerritory {
                 }
                 accounts[index].upsert(commitment)
             }
+        }
+    }
+
+    /// A map for Müller & Söhne with a full cast, a reorganised plant manager and a gap in coverage.
+    static func addInfluenceMap(to account: inout Account, today: CalendarDate, newID: () -> EntityID) {
+        func day(_ offset: Int) -> CalendarDate { today.adding(days: offset) }
+        let objective = SalesObjective(id: newID(), title: "Replace 40 forklifts at the Hamburg plant", closeDate: day(120), amount: 1_200_000, position: 2)
+        let cfo = newID(), procurement = newID(), plant = newID(), fleet = newID(), coach = newID()
+        account.upsert(objective)
+        let people = [
+            Person(id: cfo, name: "Dr. Heike Vogel", title: "CFO", level: .executive, notes: "Numbers first; wants a three-year TCO.",
+                   hotButtons: "cash flow, predictability", coldButtons: "long slide decks", coverage: [Coverage(by: "Sam Ortiz", level: .brief)],
+                   lastContact: day(-52), nextStep: "TCO review with Klaus", nextStepDate: day(9)),
+            Person(id: procurement, name: "Klaus Brandt", title: "Head of Procurement", level: .senior, reportsTo: cfo,
+                   notes: "Call before any email.", hotButtons: "two-year price lock", coverage: [Coverage(by: owner, level: .inDepth)],
+                   lastContact: day(-6), nextStep: "Price-lock proposal", nextStepDate: day(6)),
+            Person(id: plant, name: "Jonas Weber", title: "Plant manager", level: .middle, reportsTo: cfo, influences: [fleet],
+                   coverage: [Coverage(by: owner, level: .brief)], lastContact: day(-35), isNewInRole: true),
+            Person(id: fleet, name: "Mia Krüger", title: "Fleet supervisor", level: .operational, reportsTo: plant, lastContact: day(-12)),
+            Person(id: coach, name: "佐藤 健", title: "Consultant (outside)", level: .senior, influences: [cfo],
+                   coverage: [Coverage(by: owner, level: .multiple)], lastContact: day(-4), nextStep: "Coffee in Hamburg", nextStepDate: day(14)),
+        ]
+        for person in people { account.upsert(person) }
+        let checked = Judgement(basis: .stated, checkedOn: day(-10))
+        let roles: [(EntityID, [BuyingRole], InfluenceDegree, ResponseMode?, Int?, String, String)] = [
+            (cfo, [.economic], .high, .evenKeel, 1, "", "lower fleet cost"),
+            (procurement, [.technical], .high, .growth, 3, "a price lock he can show the board", "two-year budget certainty"),
+            (plant, [.user], .medium, .trouble, -1, "fewer breakdowns on night shift", "uptime"),
+            (fleet, [.user], .low, .growth, 2, "easier maintenance", "fewer repair hours"),
+            (coach, [.coach], .medium, .growth, 4, "a reference project", "his firm's credibility"),
+        ]
+        for role in roles {
+            account.upsert(BuyingInfluence(id: newID(), objectiveID: objective.id, personID: role.0, roles: role.1, degree: role.2, mode: role.3,
+                                           rating: role.4, win: role.5, result: role.6, roleJudgement: checked,
+                                           modeJudgement: role.0 == plant ? Judgement(basis: .inferred, checkedOn: day(-90)) : checked,
+                                           ratingJudgement: checked))
         }
     }
 }

@@ -106,6 +106,12 @@ public enum FormPurpose: Equatable, Sendable {
     case editAccount(AccountID)
     case addCommitment(AccountID)
     case editCommitment(AccountID, CommitmentID)
+    case addPerson(AccountID)
+    case editPerson(AccountID, EntityID)
+    case editRole(AccountID, objective: EntityID, person: EntityID)
+    case addObjective(AccountID)
+    case editObjective(AccountID, EntityID)
+    case coverage(AccountID, person: EntityID)
 }
 
 /// An open form: its purpose and its fields.

@@ -18,6 +18,8 @@ public enum Command: Hashable, Sendable {
     case text(TextEdit)
     case mark(CommitmentStatus), addEvidence, markReviewed, startReview, openTemplates, toggleChoice, skip
     case previousAccount, nextAccount
+    case moveToParent, moveToChild, editRole, pickReportsTo, pickInfluences, editCoverage, contactToday
+    case nextObjective, addObjective, editObjective, toggleMapView
 }
 
 /// Where a binding applies. The keymap tries the scopes of the current state in order.
@@ -31,6 +33,8 @@ public enum KeyScope: String, CaseIterable, Sendable {
     case confirm = "Confirmation"
     case checklist = "Checklist pane"
     case templates = "Template picker"
+    case influenceMap = "Influence map pane"
+    case personPicker = "Person picker"
     case review = "Review walk"
     case reviewEvidence = "Review: typing evidence"
     case overlay = "Help and lists"

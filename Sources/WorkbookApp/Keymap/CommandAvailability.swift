@@ -2,7 +2,8 @@
 public enum CommandAvailability {
     public static func disabledReason(_ command: Command, in state: AppState) -> String? {
         switch command {
-        case .add, .undo, .redo, .delete, .edit, .open, .retrySave, .mark, .addEvidence, .markReviewed, .startReview, .openTemplates:
+        case .add, .undo, .redo, .delete, .edit, .open, .retrySave, .mark, .addEvidence, .markReviewed, .startReview, .openTemplates,
+             .editRole, .pickReportsTo, .pickInfluences, .editCoverage, .contactToday, .addObjective, .editObjective:
             if let reason = state.readOnlyReason { return "the workbook is read-only (\(reason))" }
         default:
             break
@@ -10,13 +11,14 @@ public enum CommandAvailability {
         if state.focus == .checklist, state.modal == nil {
             return checklistReason(command, in: state)
         }
+        if state.focus == .influenceMap, state.modal == nil {
+            return mapReason(command, in: state)
+        }
         switch command {
         case .edit, .open, .delete:
             return state.selectedAccount == nil ? "no account is selected" : nil
-        case .undo:
-            return state.undoStack.isEmpty ? "nothing to undo" : nil
-        case .redo:
-            return state.redoStack.isEmpty ? "nothing to redo" : nil
+        case .undo, .redo:
+            return historyReason(command, in: state)
         case .openDemo:
             return state.liveAccounts.isEmpty ? nil : "the demo opens from an empty workbook; run `workbook --demo` to try it"
         case .showProblems:
@@ -28,6 +30,27 @@ public enum CommandAvailability {
         }
     }
 
+    private static func mapReason(_ command: Command, in state: AppState) -> String? {
+        guard let account = state.selectedAccount else {
+            switch command {
+            case .undo, .redo, .toggleMapView: break
+            default: return "select an account in pane 1 first"
+            }
+            return nil
+        }
+        switch command {
+        case .edit, .open, .delete, .pickReportsTo, .pickInfluences, .editCoverage, .contactToday:
+            return account.people.isEmpty ? "nobody on the map yet: a adds a person" : nil
+        case .editRole:
+            if account.people.isEmpty { return "nobody on the map yet: a adds a person" }
+            return account.objectives.isEmpty ? "no sales objective yet: O adds one" : nil
+        case .editObjective, .nextObjective:
+            return account.objectives.isEmpty ? "no sales objective yet: O adds one" : nil
+        default:
+            return historyReason(command, in: state)
+        }
+    }
+
     private static func checklistReason(_ command: Command, in state: AppState) -> String? {
         switch command {
         case .add, .openTemplates, .startReview:
@@ -35,12 +58,17 @@ public enum CommandAvailability {
         case .edit, .open, .delete, .mark, .addEvidence, .markReviewed:
             guard let account = state.selectedAccount else { return "select an account in pane 1 first" }
             return account.commitments.isEmpty ? "no commitment yet: t adopts templates, a adds one" : nil
-        case .undo:
-            return state.undoStack.isEmpty ? "nothing to undo" : nil
-        case .redo:
-            return state.redoStack.isEmpty ? "nothing to redo" : nil
         default:
-            return nil
+            return historyReason(command, in: state)
+        }
+    }
+
+    /// Undo and redo need something to undo or redo, whichever pane has the focus.
+    private static func historyReason(_ command: Command, in state: AppState) -> String? {
+        switch command {
+        case .undo: return state.undoStack.isEmpty ? "nothing to undo" : nil
+        case .redo: return state.redoStack.isEmpty ? "nothing to redo" : nil
+        default: return nil
         }
     }
 }

@@ -43,6 +43,27 @@ public struct Keymap: Sendable {
         KeyBinding([.character("g"), .home], .moveFirst, .checklist, "First commitment"),
         KeyBinding([.character("G"), .end], .moveLast, .checklist, "Last commitment"),
 
+        KeyBinding([.character("a")], .add, .influenceMap, "Add a person", hint: "person"),
+        KeyBinding([.character("b")], .editRole, .influenceMap, "Set their buying role, influence, mode, rating, win and result", hint: "role"),
+        KeyBinding([.character("r")], .pickReportsTo, .influenceMap, "Pick whom they report to", hint: "reports to"),
+        KeyBinding([.character("i")], .pickInfluences, .influenceMap, "Pick whom they influence (outside the reporting line)", hint: "influences"),
+        KeyBinding([.character("c")], .editCoverage, .influenceMap, "Who on our side covers them, and how well", hint: "cover"),
+        KeyBinding([.character("t")], .contactToday, .influenceMap, "Mark a contact with them today", hint: "contact"),
+        KeyBinding([.character("v")], .toggleMapView, .influenceMap, "Switch between the map and the coverage grid", hint: "grid"),
+        KeyBinding([.character("o")], .nextObjective, .influenceMap, "Next sales objective", hint: "objective"),
+        KeyBinding([.character("O")], .addObjective, .influenceMap, "Add a sales objective"),
+        KeyBinding([.character("P")], .editObjective, .influenceMap, "Edit the objective and our position on it"),
+        KeyBinding([.character("e"), .enter], .edit, .influenceMap, "Edit the person"),
+        KeyBinding([.character("D")], .delete, .influenceMap, "Remove the person (asks first; u undoes)"),
+        KeyBinding([.character("j"), .down], .moveDown, .influenceMap, "Next person in the tree"),
+        KeyBinding([.character("k"), .up], .moveUp, .influenceMap, "Previous person in the tree"),
+        KeyBinding([.character("h"), .left], .moveToParent, .influenceMap, "Up to their manager"),
+        KeyBinding([.character("l"), .right], .moveToChild, .influenceMap, "Down to their first report"),
+        KeyBinding([.character("g"), .home], .moveFirst, .influenceMap, "First person"),
+        KeyBinding([.character("G"), .end], .moveLast, .influenceMap, "Last person"),
+        KeyBinding([.character("]")], .nextAccount, .influenceMap, "Next account"),
+        KeyBinding([.character("[")], .previousAccount, .influenceMap, "Previous account"),
+
         KeyBinding([.tab], .nextPane, .global, "Next pane"),
         KeyBinding([.backTab], .previousPane, .global, "Previous pane"),
         KeyBinding([.character("1")], .showPane(.accounts), .global, "Accounts pane"),
@@ -91,6 +112,12 @@ public struct Keymap: Sendable {
         KeyBinding([.character("j"), .down], .moveDown, .templates, "Next template"),
         KeyBinding([.character("k"), .up], .moveUp, .templates, "Previous template"),
 
+        KeyBinding([.character(" ")], .toggleChoice, .personPicker, "Tick (influences) or pick (reports to)", hint: "tick"),
+        KeyBinding([.enter], .confirm, .personPicker, "Save the pick", hint: "save"),
+        KeyBinding([.escape], .cancel, .personPicker, "Close without changing", hint: "cancel"),
+        KeyBinding([.character("j"), .down], .moveDown, .personPicker, "Next person"),
+        KeyBinding([.character("k"), .up], .moveUp, .personPicker, "Previous person"),
+
         KeyBinding([.character("c")], .mark(.kept), .review, "Kept", hint: "kept"),
         KeyBinding([.character("l")], .mark(.late), .review, "Late", hint: "late"),
         KeyBinding([.character("b")], .mark(.broken), .review, "Broken", hint: "broken"),
@@ -119,6 +146,8 @@ public struct Keymap: Sendable {
         case .form: return [.always, .form, .textField]
         case .confirmDelete, .confirmQuit, .confirmDeleteCommitment, .confirmDiscard: return [.always, .confirm]
         case .templates: return [.always, .templates]
+        case .personPicker: return [.always, .personPicker]
+        case .confirmDeletePerson: return [.always, .confirm]
         case .review(let walk): return walk.evidenceInput == nil ? [.always, .review] : [.always, .reviewEvidence, .textField]
         case .help, .problems: return [.always, .overlay]
         case nil: break
@@ -127,7 +156,7 @@ public struct Keymap: Sendable {
         switch state.focus {
         case .accounts: return [.always, .accounts, .global]
         case .checklist: return [.always, .checklist, .global]
-        case .influenceMap: return [.always, .global]
+        case .influenceMap: return [.always, .influenceMap, .global]
         }
     }
 

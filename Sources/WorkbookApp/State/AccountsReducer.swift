@@ -64,9 +64,7 @@ enum AccountsReducer {
     }
 
     static func confirmDelete(_ state: inout AppState, id: AccountID, command: Command) -> [Effect] {
-        switch command {
-        case .confirm:
-            state.modal = nil
+        ConfirmationReducer.answer(command, &state, declined: "Nothing deleted.") { state in
             guard var account = state.accounts[id] else { return [] }
             let before = account
             let index = state.selectedIndex ?? 0
@@ -76,16 +74,7 @@ enum AccountsReducer {
             keepSelectionVisible(&state)
             state.message = StatusMessage("Deleted \u{201C}\(account.name)\u{201D} (archived in its file) — u undoes.")
             return effects
-        case .cancel, .backOut:
-            state.modal = nil
-            state.message = StatusMessage("Nothing deleted.")
-        case .interrupt:
-            state.shouldQuit = true
-            return [.quit]
-        default:
-            break
         }
-        return []
     }
 
     static func undo(_ state: inout AppState) -> [Effect] {

@@ -5,9 +5,14 @@ import WorkbookModel
 public struct ReducerEnvironment {
     public var newAccountID: () -> AccountID
     public var newCommitmentID: () -> CommitmentID
+    public var newEntityID: () -> EntityID
 
-    public init(newAccountID: @escaping () -> AccountID, newCommitmentID: (() -> CommitmentID)? = nil) {
+    public init(newAccountID: @escaping () -> AccountID, newCommitmentID: (() -> CommitmentID)? = nil, newEntityID: (() -> EntityID)? = nil) {
         self.newAccountID = newAccountID
+        self.newEntityID = newEntityID ?? {
+            var generator = SystemRandomNumberGenerator()
+            return EntityID.random(using: &generator)
+        }
         self.newCommitmentID = newCommitmentID ?? {
             var generator = SystemRandomNumberGenerator()
             return CommitmentID.random(using: &generator)
@@ -71,6 +76,10 @@ public enum AppReducer {
         switch state.modal {
         case .form: return FormReducer.reduce(&state, command, environment: environment)
         case .confirmDelete(let id): return AccountsReducer.confirmDelete(&state, id: id, command: command)
+        case .personPicker(let picker):
+            return PersonPickerReducer.reduce(&state, picker, command)
+        case .confirmDeletePerson(let accountID, let id):
+            return InfluenceMapReducer.confirmDelete(&state, accountID: accountID, id: id, command: command)
         case .confirmDiscard(let form):
             return FormReducer.confirmDiscard(&state, form, command)
         case .confirmDeleteCommitment(let accountID, let id):
@@ -80,16 +89,10 @@ public enum AppReducer {
         case .review(let walk):
             return ReviewWalkReducer.reduce(&state, walk, command)
         case .confirmQuit:
-            switch command {
-            case .confirm, .interrupt:
+            return ConfirmationReducer.answer(command, &state, declined: "Not quitting: Ctrl-S retries the saves.") { state in
                 state.shouldQuit = true
                 return [.quit]
-            case .cancel, .backOut:
-                state.modal = nil
-            default:
-                break
             }
-            return []
         case .help, .problems: return OverlayReducer.reduce(&state, command)
         case nil: break
         }
@@ -125,6 +128,7 @@ public enum AppReducer {
             return AccountsReducer.reduce(&state, command, environment: environment)
         default:
             if state.focus == .checklist { return ChecklistReducer.reduce(&state, command, environment: environment) }
+            if state.focus == .influenceMap { return InfluenceMapReducer.reduce(&state, command, environment: environment) }
             return AccountsReducer.reduce(&state, command, environment: environment)
         }
         return []

@@ -65,6 +65,8 @@ public enum Modal: Equatable, Sendable {
     case confirmDiscard(EditorForm)
     case templates(TemplatePicker)
     case review(ReviewWalk)
+    case personPicker(PersonPicker)
+    case confirmDeletePerson(AccountID, EntityID)
     case help(scroll: Int)
     case problems(scroll: Int)
 }
@@ -89,6 +91,10 @@ public struct AppState: Equatable, Sendable {
     public var focus: Pane = .accounts
     /// The commitment selected in the checklist pane.
     public var checklistSelection: CommitmentID?
+    /// The influence map's objective, selected person and view (tree or coverage grid).
+    public var mapObjective: EntityID?
+    public var mapSelection: EntityID?
+    public var mapShowsCoverage = false
     /// The first-meeting commitments offered when starting a checklist, from the workbook's template file.
     public var templates: CommitmentTemplates = .standard
     public var modal: Modal?

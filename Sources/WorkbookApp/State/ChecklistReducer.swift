@@ -100,24 +100,13 @@ enum ChecklistReducer {
     }
 
     static func confirmDelete(_ state: inout AppState, accountID: AccountID, id: CommitmentID, command: Command) -> [Effect] {
-        switch command {
-        case .confirm:
-            state.modal = nil
+        ConfirmationReducer.answer(command, &state, declined: "Nothing deleted.") { state in
             guard let account = state.accounts[accountID], let commitment = account.commitment(id) else { return [] }
             var after = account
             after.commitments.removeAll { $0.id == id }
             let effects = commit(after, replacing: account, selecting: nil, label: "delete \u{201C}\(commitment.text)\u{201D}", &state)
             state.message = StatusMessage("Deleted \u{201C}\(commitment.text)\u{201D} — u undoes.")
             return effects
-        case .cancel, .backOut:
-            state.modal = nil
-            state.message = StatusMessage("Nothing deleted.")
-        case .interrupt:
-            state.shouldQuit = true
-            return [.quit]
-        default:
-            break
         }
-        return []
     }
 }

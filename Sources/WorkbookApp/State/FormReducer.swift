@@ -17,8 +17,8 @@ enum FormReducer {
             }
             state.modal = nil
             switch form.purpose {
-            case .addAccount, .addCommitment: state.message = StatusMessage("Discarded; nothing was added.")
-            case .editAccount, .editCommitment: state.message = StatusMessage("Edit cancelled; nothing changed.")
+            case .addAccount, .addCommitment, .addPerson, .addObjective: state.message = StatusMessage("Discarded; nothing was added.")
+            default: state.message = StatusMessage("Edit cancelled; nothing changed.")
             }
             return []
         case .interrupt:
@@ -39,24 +39,21 @@ enum FormReducer {
             return submitAccount(form, &state, environment)
         case .addCommitment(let accountID), .editCommitment(let accountID, _):
             return ChecklistReducer.submit(form, accountID: accountID, &state, environment)
+        case .addPerson, .editPerson, .editRole, .addObjective, .editObjective, .coverage:
+            return InfluenceMapReducer.submit(form, &state, environment)
         }
     }
 
     /// The answer to "discard the changes?": y discards, n or Esc returns to the form as it was.
     static func confirmDiscard(_ state: inout AppState, _ form: EditorForm, _ command: Command) -> [Effect] {
-        switch command {
-        case .confirm:
-            state.modal = nil
-            state.message = StatusMessage("Changes discarded.")
-        case .cancel, .backOut:
+        if command == .cancel || command == .backOut {
             state.modal = .form(form)
-        case .interrupt:
-            state.shouldQuit = true
-            return [.quit]
-        default:
-            break
+            return []
         }
-        return []
+        return ConfirmationReducer.answer(command, &state, declined: "") { state in
+            state.message = StatusMessage("Changes discarded.")
+            return []
+        }
     }
 
     /// Keeps the form open with its problems shown and named in the status line.

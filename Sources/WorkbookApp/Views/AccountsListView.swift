@@ -126,6 +126,12 @@ enum AccountsListView {
 
 /// A few centred lines that tell the user what to do next.
 enum EmptyStateView {
+    /// A pane about one account, shown when no account is selected.
+    static func noAccount(title: String, theme: Theme, into buffer: inout Buffer, rect: Rect) {
+        let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: title, titleStyle: theme[.paneTitle])
+        render(theme: theme, into: &buffer, rect: inner, lines: ["No account selected.", "", "Press 1 and pick an account first."])
+    }
+
     static func render(theme: Theme, into buffer: inout Buffer, rect: Rect, lines: [String]) {
         let wrapped = lines.flatMap { $0.isEmpty ? [""] : TextWrap.lines($0, width: max(1, rect.width - 2)) }
         let top = rect.y + max(0, (rect.height - wrapped.count) / 2)

@@ -5,8 +5,7 @@ import WorkbookModel
 enum ChecklistView {
     static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) {
         guard let account = state.selectedAccount else {
-            let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: "Checklist", titleStyle: theme[.paneTitle])
-            EmptyStateView.render(theme: theme, into: &buffer, rect: inner, lines: ["No account selected.", "", "Press 1 and pick an account first."])
+            EmptyStateView.noAccount(title: "Checklist", theme: theme, into: &buffer, rect: rect)
             return
         }
         let position = state.selectedIndex.map { "\($0 + 1) of \(state.visible.count) · [ ] switch" } ?? ""

@@ -24,7 +24,7 @@ public enum RootView {
         case .checklist:
             ChecklistView.render(state, theme: theme, into: &buffer, rect: layout.body)
         case .influenceMap:
-            ComingPaneView.render(state, theme: theme, into: &buffer, rect: layout.body)
+            InfluenceMapView.render(state, theme: theme, into: &buffer, rect: layout.body)
         }
         var cursor = StatusLineView.render(state, theme: theme, into: &buffer, rect: layout.statusLine)
         HintBarView.render(state, keymap: keymap, theme: theme, into: &buffer, rect: layout.hintBar)
@@ -38,6 +38,12 @@ public enum RootView {
                 title: "Delete account", theme: theme, into: &buffer, area: layout.body)
         case .confirmQuit:
             ConfirmQuitView.render(state, theme: theme, into: &buffer, area: layout.body)
+        case .personPicker(let picker):
+            PersonPickerView.render(picker, theme: theme, into: &buffer, area: layout.body)
+        case .confirmDeletePerson(let accountID, let id):
+            let name = state.accounts[accountID]?.person(id)?.name ?? ""
+            ConfirmDeleteView.render(question: "Remove \u{201C}\(name)\u{201D} from the map, with their buying roles? u undoes it.",
+                                     title: "Remove person", theme: theme, into: &buffer, area: layout.body)
         case .confirmDiscard:
             ConfirmDeleteView.render(question: "Discard what you typed in this form?", title: "Discard changes", theme: theme, into: &buffer, area: layout.body)
         case .confirmDeleteCommitment(let accountID, let id):
@@ -56,19 +62,6 @@ public enum RootView {
             break
         }
         return cursor
-    }
-}
-
-/// The checklist and influence-map panes, until they are built: says so plainly and how to get back.
-enum ComingPaneView {
-    static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) {
-        let name = state.selectedAccount?.name
-        let title = state.focus.title + (name.map { " — " + $0 } ?? "")
-        let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: title, titleStyle: theme[.paneTitle])
-        let what = "The Strategic Selling influence map (Economic, Technical, User buyers and Coaches) is not built yet."
-        EmptyStateView.render(theme: theme, into: &buffer, rect: inner, lines: [
-            state.focus.title, "", what, "Press 1 to go back to the accounts.",
-        ])
     }
 }
 
