@@ -22,7 +22,29 @@ public final class InMemoryStore: WorkbookStore {
 
     public func save(_ account: Account) throws {
         if let failure { throw failure }
+        if changedOutside.contains(account.id) {
+            throw StorageError("not saved: changed on disk", kind: .changedOnDisk(account.id))
+        }
         saved[account.id] = account
         saveCount += 1
     }
+
+    /// Accounts changed "on disk" by someone else since this store last read or wrote them.
+    public private(set) var changedOutside = Set<AccountID>()
+    public private(set) var backedUp: [[AccountID]] = []
+
+    /// Another program (a git pull) rewrites an account's file.
+    public func simulateOutsideEdit(_ account: Account) {
+        saved[account.id] = account
+        changedOutside.insert(account.id)
+    }
+
+    public func changedFiles() -> [AccountID] { changedOutside.sorted() }
+
+    public func reload(_ id: AccountID) throws -> Account? {
+        changedOutside.remove(id)
+        return saved[id]
+    }
+
+    public func backup(_ ids: [AccountID], reason: String) throws { backedUp.append(ids) }
 }

@@ -153,7 +153,7 @@ import WorkbookTestSupport
         tester.send(.delete) { $0.modal = .confirmDelete(acme.id) }
         var archived = acme
         archived.archived = ArchiveMark(on: Fixtures.today, by: "Dana Wu")
-        tester.send(.confirm, effects: [.save(archived)]) {
+        tester.send(.confirm, effects: [.backup([acme.id], reason: "before archiving Acme Robotics Inc."), .save(archived)]) {
             $0.modal = nil
             $0.accounts[acme.id] = archived
             $0.undoStack = [AccountChange(before: acme, after: archived, label: "delete \u{201C}Acme Robotics Inc.\u{201D}")]

@@ -86,3 +86,55 @@ import WorkbookTestSupport
         #expect(store.saved[Fixtures.id(88)]?.name == "Dq quit")
     }
 }
+
+/// Files changed under the running app.
+@Suite struct OutsideChangeRuntimeTests {
+    func runtime(_ backend: ScriptedBackend, store: InMemoryStore) -> AppRuntime {
+        AppRuntime(state: Fixtures.state(), store: store, backend: backend, theme: BuiltInThemes.standard,
+                   environment: ReducerEnvironment(newAccountID: { Fixtures.id(99) }), today: { Fixtures.today })
+    }
+
+    @Test func aPulledChangeIsReloadedWithCtrlL() {
+        let backend = ScriptedBackend(size: Size(width: 100, height: 30))
+        let store = InMemoryStore(Fixtures.workbook())
+        let app = runtime(backend, store: store)
+        app.drawFrame()
+        var pulled = Fixtures.accounts[2]
+        pulled.notes = "Updated by a teammate"
+        store.simulateOutsideEdit(pulled)
+        app.handle(.key(.control("l")))
+        app.drawFrame()
+        #expect(app.state.accounts[pulled.id]?.notes == "Updated by a teammate")
+        #expect(backend.screen.text.contains("Reloaded \u{201C}Acme Robotics Inc.\u{201D}: changed on disk"))
+    }
+
+    @Test func aSaveAgainstAFileChangedOnDiskIsRefusedAndCtrlLTakesTheirs() {
+        let backend = ScriptedBackend(size: Size(width: 120, height: 30))
+        let store = InMemoryStore(Fixtures.workbook())
+        let app = runtime(backend, store: store)
+        var theirs = Fixtures.accounts[2]
+        theirs.industry = "Robotics (theirs)"
+        store.simulateOutsideEdit(theirs)
+        for key in [Key.character("e"), .tab] { app.handle(.key(key)) }
+        app.handle(.paste(" & Co"))
+        app.handle(.key(.enter))
+        app.drawFrame()
+        #expect(app.state.unsaved == [Fixtures.id(3)], "the local change is kept, unsaved")
+        #expect(store.saved[Fixtures.id(3)]?.industry == "Robotics (theirs)", "the outside change is not overwritten")
+        #expect(backend.screen.text.contains("changed on disk since it was opened"))
+        app.handle(.key(.control("l")))
+        #expect(app.state.accounts[Fixtures.id(3)]?.industry == "Robotics (theirs)")
+        #expect(app.state.unsaved.isEmpty)
+        #expect(app.state.undoStack.isEmpty, "undo must not write the old version back over theirs")
+    }
+
+    @Test func archivingBacksTheFileUpFirst() {
+        let backend = ScriptedBackend(size: Size(width: 100, height: 30))
+        let store = InMemoryStore(Fixtures.workbook())
+        let app = runtime(backend, store: store)
+        app.handle(.key(.character("D")))
+        app.handle(.key(.character("y")))
+        #expect(store.backedUp == [[Fixtures.id(3)]])
+        #expect(store.saved[Fixtures.id(3)]?.isArchived == true)
+    }
+}

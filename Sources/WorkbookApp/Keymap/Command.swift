@@ -12,7 +12,7 @@ public enum Command: Hashable, Sendable {
     case backOut
     case quit, interrupt, suspend
     case openDemo
-    case retrySave
+    case retrySave, refresh
     case confirm, cancel
     case nextField, previousField, fieldLeft, fieldRight, submitForm
     case text(TextEdit)

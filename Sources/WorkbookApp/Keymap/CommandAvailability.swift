@@ -25,6 +25,8 @@ public enum CommandAvailability {
             return state.problems.isEmpty ? "every file was read" : nil
         case .retrySave:
             return state.unsaved.isEmpty ? "every change is saved" : nil
+        case .refresh:
+            return state.isDemo ? "the demo territory is not shared" : nil
         default:
             return nil
         }

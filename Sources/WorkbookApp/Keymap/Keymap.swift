@@ -72,6 +72,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("u")], .undo, .global, "Undo the last change", hint: "undo"),
         KeyBinding([.control("r")], .redo, .global, "Redo what was undone"),
         KeyBinding([.control("s")], .retrySave, .global, "Retry saving changes that could not be saved"),
+        KeyBinding([.control("l")], .refresh, .global, "Reload files changed on disk (git pull, an editor) and take over a workbook its other user has closed"),
         KeyBinding([.character("!")], .showProblems, .global, "List files that could not be read"),
         KeyBinding([.escape], .backOut, .global, "Back out: clear the filter or the message (never quits)"),
         KeyBinding([.control("z")], .suspend, .global, "Suspend to the shell (fg resumes)"),

@@ -17,6 +17,11 @@ public final class AppRuntime {
     private let openDemo: WorkbookOpener?
     private var previousFrame: Buffer?
     private var needsFullRedraw = true
+    /// Idle seconds between looks at the disk for changes made outside (a git pull).
+    private let outsideCheckInterval = 2
+    private var idleSeconds = 0
+    /// Conflicts already reported, so an idle check does not repeat the same warning.
+    private var reportedConflicts = Set<AccountID>()
 
     /// `store` nil means nothing is ever written (read-only workbooks).
     public init(
@@ -39,13 +44,22 @@ public final class AppRuntime {
         drawFrame()
         while !state.shouldQuit {
             guard let event = backend.readEvent(timeoutMilliseconds: 1_000) else {
+                var changed = false
                 let day = today()
                 if day != state.today {
                     send(.dayChanged(day))
-                    drawFrame()
+                    changed = true
                 }
+                idleSeconds += 1
+                if idleSeconds % outsideCheckInterval == 0, let changes = outsideChanges(takeTheirs: false) {
+                    send(.outsideChanges(changes))
+                    changed = true
+                }
+                // Nothing is drawn while nothing changed: an idle app writes no bytes.
+                if changed { drawFrame() }
                 continue
             }
+            idleSeconds = 0
             handle(event)
             // Keys already waiting (typing fast, a slow link) are handled before drawing: one frame for the lot.
             while !state.shouldQuit, let pending = backend.readEvent(timeoutMilliseconds: 0) {
@@ -88,9 +102,25 @@ public final class AppRuntime {
             do {
                 try store.save(account)
                 return [.saveSucceeded(account.id)]
+            } catch let error as StorageError {
+                if case .changedOnDisk = error.kind {
+                    reportedConflicts.insert(account.id)
+                    return [.saveConflict(account.id)]
+                }
+                return [.saveFailed(account.id, error.message)]
             } catch {
                 return [.saveFailed(account.id, String(describing: error))]
             }
+        case .backup(let ids, let reason):
+            guard let store, state.readOnlyReason == nil else { return [] }
+            do {
+                try store.backup(ids, reason: reason)
+                return []
+            } catch {
+                return [.warning("No backup could be made (\(error)); the change goes ahead and u undoes it.")]
+            }
+        case .refreshFromDisk(let takeTheirs):
+            return refresh(takeTheirs: takeTheirs)
         case .openDemo:
             guard let openDemo else { return [.openFailed("The demo territory is not available here.")] }
             do {
@@ -107,6 +137,49 @@ public final class AppRuntime {
         case .quit:
             return []
         }
+    }
+
+    /// Ctrl-L: take over a workbook whose other user has gone, else reload what changed on disk.
+    private func refresh(takeTheirs: Bool) -> [AppAction] {
+        guard let store else { return [] }
+        if state.readOnlyReason?.contains("in use by") == true {
+            guard case .acquired = store.acquireLock() else {
+                return [.warning("Still in use by its other user; the workbook stays read-only.")]
+            }
+            do {
+                let workbook = try store.load()
+                return [.workbookOpened(workbook, location: state.location, isDemo: state.isDemo), .warning("Took over the workbook: it is writable now.")]
+            } catch {
+                return [.openFailed("Could not reopen the workbook: \(error)")]
+            }
+        }
+        guard let changes = outsideChanges(takeTheirs: takeTheirs) else {
+            return [.warning("Nothing changed on disk.")]
+        }
+        return [.outsideChanges(changes)]
+    }
+
+    /// Asks the store which files changed under the app and reads them again. An account with an
+    /// unsaved change here is reloaded only when the user takes the version on disk.
+    private func outsideChanges(takeTheirs: Bool) -> OutsideChanges? {
+        guard let store else { return nil }
+        var ids = Set(store.changedFiles())
+        if takeTheirs { ids.formUnion(reportedConflicts) }
+        var changes = OutsideChanges()
+        for id in ids.sorted() {
+            if state.unsaved.contains(id) && !takeTheirs {
+                if !reportedConflicts.contains(id) { changes.conflicting.append(id) }
+                reportedConflicts.insert(id)
+                continue
+            }
+            do {
+                if let account = try store.reload(id) { changes.reloaded.append(account) } else { changes.removed.append(id) }
+                reportedConflicts.remove(id)
+            } catch {
+                changes.problems.append(StorageProblem(file: "accounts/\(id.rawValue).json", message: String(describing: error)))
+            }
+        }
+        return changes.isEmpty ? nil : changes
     }
 
     /// Renders the state and writes only the cells that changed since the last frame.

@@ -69,7 +69,8 @@ enum AccountsReducer {
             let before = account
             let index = state.selectedIndex ?? 0
             account.archived = ArchiveMark(on: state.today, by: state.userName)
-            let effects = apply(AccountChange(before: before, after: account, label: "delete \u{201C}\(account.name)\u{201D}"), to: &state, select: false)
+            let effects = [Effect.backup([id], reason: "before archiving \(account.name)")]
+                + apply(AccountChange(before: before, after: account, label: "delete \u{201C}\(account.name)\u{201D}"), to: &state, select: false)
             if !state.visible.isEmpty { state.selectedID = state.visible[min(index, state.visible.count - 1)] }
             keepSelectionVisible(&state)
             state.message = StatusMessage("Deleted \u{201C}\(account.name)\u{201D} (archived in its file) — u undoes.")

@@ -15,11 +15,38 @@ public enum AppAction: Equatable, Sendable {
     /// A different workbook was opened (the demo territory from the empty state).
     case workbookOpened(LoadedWorkbook, location: String, isDemo: Bool)
     case openFailed(String)
+    /// Files that changed on disk under the app (a git pull, an editor), as found by the runtime.
+    case outsideChanges(OutsideChanges)
+    /// A save refused because the file changed on disk since it was read.
+    case saveConflict(AccountID)
+    case warning(String)
+}
+
+/// What the runtime found changed on disk: reloaded accounts, removed files, and accounts changed
+/// both there and here (the local change is kept, unsaved, until the user chooses).
+public struct OutsideChanges: Equatable, Sendable {
+    public var reloaded: [Account] = []
+    public var removed: [AccountID] = []
+    public var conflicting: [AccountID] = []
+    public var problems: [StorageProblem] = []
+
+    public init(reloaded: [Account] = [], removed: [AccountID] = [], conflicting: [AccountID] = [], problems: [StorageProblem] = []) {
+        self.reloaded = reloaded
+        self.removed = removed
+        self.conflicting = conflicting
+        self.problems = problems
+    }
+
+    public var isEmpty: Bool { reloaded.isEmpty && removed.isEmpty && conflicting.isEmpty && problems.isEmpty }
 }
 
 /// Work the reducer asks the runtime to do: the only way state reaches the disk or the terminal.
 public enum Effect: Equatable, Sendable {
     case save(Account)
+    /// Copy the accounts' files aside before a change that removes something (archiving).
+    case backup([AccountID], reason: String)
+    /// Look for files changed on disk; `takeTheirs` also reloads accounts whose local change is pending.
+    case refreshFromDisk(takeTheirs: Bool)
     case openDemo
     case suspend
     case quit

@@ -64,6 +64,14 @@ public enum AppReducer {
             state.message = StatusMessage(isDemo ? "Demo territory opened: changes stay in \(location)." : "Workbook opened.")
         case .openFailed(let reason):
             state.message = StatusMessage(reason, kind: .error)
+        case .warning(let text):
+            state.message = StatusMessage(text, kind: .warning)
+        case .saveConflict(let id):
+            state.unsaved.insert(id)
+            let name = state.accounts[id]?.name ?? id.rawValue
+            state.message = StatusMessage("Not saved: \u{201C}\(name)\u{201D} changed on disk since it was opened (a git pull, an editor). Ctrl-L loads that version; yours is dropped.", kind: .error)
+        case .outsideChanges(let changes):
+            OutsideChangesReducer.apply(changes, to: &state)
         }
         return []
     }
@@ -124,6 +132,8 @@ public enum AppReducer {
             return [.openDemo]
         case .retrySave:
             return state.unsaved.sorted().compactMap { state.accounts[$0] }.map { .save($0) }
+        case .refresh:
+            return [.refreshFromDisk(takeTheirs: true)]
         case .undo, .redo:
             return AccountsReducer.reduce(&state, command, environment: environment)
         default:

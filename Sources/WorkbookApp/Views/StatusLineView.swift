@@ -36,6 +36,12 @@ enum StatusLineView {
             buffer.write(TextWidth.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[role], clip: rect)
             return nil
         }
+        if let reason = state.readOnlyReason, reason.contains("in use by") {
+            let text = " READ-ONLY — \(reason). Ctrl-L takes over once they have quit "
+            buffer.fill(rect, style: theme[.statusWarning])
+            buffer.write(TextWidth.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[.statusWarning], clip: rect)
+            return nil
+        }
         if let name = state.duplicateNames.first {
             let text = " ⚠ More than one account is called \u{201C}\(name)\u{201D} — rename one (e) so reviews and exports stay clear "
             buffer.fill(rect, style: theme[.statusWarning])
