@@ -3,11 +3,17 @@ public struct WorkbookSettings: Hashable, Sendable {
     public var owner: String
     /// ISO 4217 code shown beside values, e.g. "EUR".
     public var currency: String
+    /// The thresholds of the checklist and influence-map rules (docs/RULES.md), editable in `workbook.json`.
+    public var checklistThresholds: CommitmentThresholds
+    public var influenceThresholds: InfluenceThresholds
     public var unknownFields: [String: JSONValue]
 
-    public init(owner: String = "", currency: String = "EUR", unknownFields: [String: JSONValue] = [:]) {
+    public init(owner: String = "", currency: String = "EUR", checklistThresholds: CommitmentThresholds = .init(),
+                influenceThresholds: InfluenceThresholds = .init(), unknownFields: [String: JSONValue] = [:]) {
         self.owner = owner
         self.currency = currency
+        self.checklistThresholds = checklistThresholds
+        self.influenceThresholds = influenceThresholds
         self.unknownFields = unknownFields
     }
 }

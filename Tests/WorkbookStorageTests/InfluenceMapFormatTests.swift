@@ -140,3 +140,22 @@ import WorkbookModel
         }
     }
 }
+
+@Suite struct ThresholdSettingsTests {
+    @Test func defaultThresholdsAreNotWrittenAndChangedOnesRoundTrip() throws {
+        let plain = String(decoding: WorkbookFileFormat.encode(WorkbookSettings(owner: "dana")), as: UTF8.self)
+        #expect(!plain.contains("thresholds"), "a workbook that never changed them keeps its bytes")
+        var settings = WorkbookSettings(owner: "dana")
+        settings.influenceThresholds.contactDays = 14
+        settings.checklistThresholds.unreviewedDays = 45
+        let bytes = WorkbookFileFormat.encode(settings)
+        #expect(String(decoding: bytes, as: UTF8.self).contains("\"contactDays\": 14"))
+        let read = try WorkbookFileFormat.decode(bytes)
+        #expect(read.influenceThresholds.contactDays == 14)
+        #expect(read.influenceThresholds.judgementDays == 60)
+        #expect(read.checklistThresholds.unreviewedDays == 45)
+        #expect(throws: FileFormatError.self) {
+            try WorkbookFileFormat.decode(Array(#"{"formatVersion": 1, "settings": {"thresholds": {"influence": {"contactDays": -1}}}}"#.utf8))
+        }
+    }
+}

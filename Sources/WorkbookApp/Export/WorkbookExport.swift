@@ -57,14 +57,15 @@ public enum WorkbookExport {
                 lines += ["", "### Notes", ""]
                 lines += account.notes.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
             }
-            if !account.commitments.isEmpty { lines += checklist(account, today: today) }
+            if !account.commitments.isEmpty { lines += checklist(account, settings: settings, today: today) }
+            if !account.objectives.isEmpty { lines += InfluenceMapExport.markdown(account, settings: settings, today: today) }
         }
         return lines.joined(separator: "\n") + "\n"
     }
 
     /// The commitment checklist of one account: the balance, then each side with status and evidence.
-    static func checklist(_ account: Account, today: CalendarDate) -> [String] {
-        let balance = CommitmentRules.balance(account.commitments, today: today)
+    static func checklist(_ account: Account, settings: WorkbookSettings, today: CalendarDate) -> [String] {
+        let balance = CommitmentRules.balance(account.commitments, today: today, thresholds: settings.checklistThresholds)
         var lines = ["", "### Commitment checklist", ""]
         var summary = "Ours: \(balance.oursKept) of \(balance.ours) kept · theirs: \(balance.theirsKept) of \(balance.theirs) met"
         if balance.overdue > 0 { summary += " · \(balance.overdue) overdue" }
@@ -93,7 +94,7 @@ public enum WorkbookExport {
 
     /// Markdown-significant characters escaped and control characters removed, so stored text cannot
     /// change the document's structure or reach a terminal raw when the export is printed.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         for character in text {
             if let scalar = character.unicodeScalars.first, character.unicodeScalars.count == 1,

@@ -49,7 +49,7 @@ enum ReviewWalkView {
             buffer.write(line, x: content.x, y: y, style: theme[.paneTitle], clip: content)
             y += 1
         }
-        let (_, note, _) = ChecklistView.condition(commitment, account: account, today: state.today)
+        let (_, note, _) = ChecklistView.condition(commitment, account: account, today: state.today, thresholds: state.settings.checklistThresholds)
         let facts = "Owner \(commitment.owner.isEmpty ? "—" : commitment.owner) · \(commitment.status.title) · \(note) · reviewed \(commitment.lastReviewed?.iso ?? "never")"
         buffer.write(TextWidth.truncate(facts, toWidth: content.width), x: content.x, y: y, style: theme[.detailValue], clip: content)
         y += 2

@@ -39,7 +39,7 @@ enum ChecklistView {
     /// One summary line, then the one-way signal and the after-signature warning when they apply.
     private static func renderBalance(_ account: Account, state: AppState, theme: Theme, into buffer: inout Buffer, content: Rect, y start: Int) -> Int {
         var y = start
-        let balance = CommitmentRules.balance(account.commitments, today: state.today)
+        let balance = CommitmentRules.balance(account.commitments, today: state.today, thresholds: state.settings.checklistThresholds)
         var parts = ["Ours: \(balance.oursKept) of \(balance.ours) kept", "Theirs: \(balance.theirsKept) of \(balance.theirs) met"]
         if balance.overdue > 0 { parts.append("! \(balance.overdue) overdue") }
         parts.append(balance.daysSinceReview.map { $0 == 0 ? "reviewed today" : "last review \($0) days ago" } ?? "never reviewed")
@@ -84,7 +84,7 @@ enum ChecklistView {
             let isSelected = commitment.id == selected
             let base = isSelected ? theme[.listSelected] : theme[.listRow]
             buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: base)
-            let (flag, note, role) = condition(commitment, account: account, today: state.today)
+            let (flag, note, role) = condition(commitment, account: account, today: state.today, thresholds: state.settings.checklistThresholds)
             var x = area.x
             x += buffer.write((isSelected ? "▶" : " ") + commitment.status.marker + flag, x: x, y: y, style: base, clip: area)
             x += buffer.write(" " + TextWidth.fit(commitment.text, width: textWidth), x: x, y: y, style: base, clip: area)
@@ -95,14 +95,14 @@ enum ChecklistView {
 
     /// The marker after the check box and the words that explain it: "!" overdue, "?" long unreviewed,
     /// "*" idle since the account was won. Works without colour.
-    static func condition(_ commitment: Commitment, account: Account, today: CalendarDate) -> (String, String, ThemeRole?) {
+    static func condition(_ commitment: Commitment, account: Account, today: CalendarDate, thresholds: CommitmentThresholds = .init()) -> (String, String, ThemeRole?) {
         if CommitmentRules.isOverdue(commitment, today: today), let due = commitment.due {
             return ("!", "overdue \(due.days(until: today)) d", .dateOverdue)
         }
         if CommitmentRules.isIdleSinceSignature(commitment, account: account) {
             return ("*", "idle since signature", .dateSoon)
         }
-        if CommitmentRules.isLongUnreviewed(commitment, today: today) {
+        if CommitmentRules.isLongUnreviewed(commitment, today: today, thresholds: thresholds) {
             let days = (commitment.lastReviewed ?? commitment.madeOn).map { "\($0.days(until: today)) d" } ?? "ever"
             return ("?", "not reviewed \(days)", .dateSoon)
         }

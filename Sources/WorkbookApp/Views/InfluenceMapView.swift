@@ -24,7 +24,7 @@ enum InfluenceMapView {
         }
         var y = content.y
         y = renderHeader(account, objective: objective, state: state, theme: theme, into: &buffer, content: content, y: y)
-        let flags = InfluenceRules.flags(for: account, objective: objective.id, today: state.today)
+        let flags = InfluenceRules.flags(for: account, objective: objective.id, today: state.today, thresholds: state.settings.influenceThresholds)
         let wide = content.width >= 110
         let flagsWidth = wide ? min(56, content.width / 3) : 0
         // At 80×24 the cards are one line each: the flags get whatever rows the tree does not need.

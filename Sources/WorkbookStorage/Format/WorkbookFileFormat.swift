@@ -19,6 +19,7 @@ public enum WorkbookFileFormat {
         members["owner"] = .string(settings.owner)
         var nested = settings.unknownFields["settings"]?.objectValue ?? [:]
         nested["currency"] = .string(settings.currency)
+        ThresholdsFormat.write(settings, into: &nested)
         members["settings"] = .object(nested)
         return .object(members)
     }
@@ -39,12 +40,14 @@ public enum WorkbookFileFormat {
         try reader.formatVersion()
         let owner = try reader.optionalString("owner")
         let nested = try reader.optionalObject("settings") { (settings: inout ObjectFieldReader) throws(FileFormatError) in
-            try settings.stringIfPresent("currency") ?? "EUR"
+            (try settings.stringIfPresent("currency") ?? "EUR", try ThresholdsFormat.read(&settings))
         }
         var unknown = reader.remaining
         if let nested, !nested.unknown.isEmpty {
             unknown["settings"] = .object(nested.unknown)
         }
-        return WorkbookSettings(owner: owner, currency: nested?.value ?? "EUR", unknownFields: unknown)
+        let thresholds = nested?.value.1 ?? (CommitmentThresholds(), InfluenceThresholds())
+        return WorkbookSettings(owner: owner, currency: nested?.value.0 ?? "EUR", checklistThresholds: thresholds.0,
+                                influenceThresholds: thresholds.1, unknownFields: unknown)
     }
 }
