@@ -2,8 +2,12 @@ import WorkbookModel
 
 /// The influence map inside an account file: `objectives`, `people` and `influences`, each an array
 /// of objects sorted by id; lists of ids and roles are sorted sets; coverage is sorted by colleague.
-/// A reference to a person or objective that is not there is kept, not an error: a teammate may have
-/// removed that person, and the map shows their reports as roots.
+///
+/// Made for git merges: a reference to a person or objective that is not there is kept, not an error
+/// (a teammate may have removed that person; the map shows their reports as roots). Unknown members
+/// are kept at every level. The model has no place for them inside a coverage entry or a judgement,
+/// so those ride in the owner's `unknownFields` under the same key (`coverage` keyed by colleague,
+/// `roleJudgement`…) and are merged back on writing, as `archived` does for the account.
 enum InfluenceMapFormat {
     static let objectiveKeys: Set<String> = ["id", "title", "closeDate", "amount", "position"]
     static let personKeys: Set<String> = [
@@ -13,9 +17,12 @@ enum InfluenceMapFormat {
     static let influenceKeys: Set<String> = [
         "id", "objective", "person", "roles", "degree", "mode", "rating", "win", "result", "roleJudgement", "modeJudgement", "ratingJudgement",
     ]
+    static let coverageKeys: Set<String> = ["by", "level"]
+    static let judgementKeys: Set<String> = ["basis", "checkedOn"]
 
     // MARK: Writing
 
+    /// Adds the three arrays, each only when it has something in it, so older files stay byte-identical.
     static func write(_ account: Account, into members: inout [String: JSONValue]) {
         if !account.objectives.isEmpty { members["objectives"] = .array(account.objectives.sorted { $0.id < $1.id }.map(jsonValue)) }
         if !account.people.isEmpty { members["people"] = .array(account.people.sorted { $0.id < $1.id }.map(jsonValue)) }
@@ -42,8 +49,8 @@ enum InfluenceMapFormat {
         members["hotButtons"] = .string(person.hotButtons)
         members["coldButtons"] = .string(person.coldButtons)
         members["nextStep"] = .string(person.nextStep)
-        members["influences"] = .array(Array(Set(person.influences)).sorted().map { .string($0.rawValue) })
-        members["coverage"] = .array(person.coverage.sorted { $0.by < $1.by }.map { .object(["by": .string($0.by), "level": .string($0.level.rawValue)]) })
+        members["influences"] = .array(Set(person.influences).sorted().map { .string($0.rawValue) })
+        members["coverage"] = coverageValue(person)
         members["newInRole"] = .bool(person.isNewInRole)
         members["uncertain"] = .bool(person.isUncertain)
         if let manager = person.reportsTo { members["reportsTo"] = .string(manager.rawValue) }
@@ -52,25 +59,38 @@ enum InfluenceMapFormat {
         return .object(members)
     }
 
+    /// Sorted by colleague; an entry's kept unknown members come back only while that colleague still covers the person.
+    static func coverageValue(_ person: Person) -> JSONValue {
+        let kept = person.unknownFields["coverage"]?.objectValue ?? [:]
+        return .array(person.coverage.sorted { $0.by < $1.by }.map { entry in
+            var members = (kept[entry.by]?.objectValue ?? [:]).filter { !coverageKeys.contains($0.key) }
+            members["by"] = .string(entry.by)
+            members["level"] = .string(entry.level.rawValue)
+            return .object(members)
+        })
+    }
+
     static func jsonValue(_ influence: BuyingInfluence) -> JSONValue {
         var members = influence.unknownFields.filter { !influenceKeys.contains($0.key) }
         members["id"] = .string(influence.id.rawValue)
         members["objective"] = .string(influence.objectiveID.rawValue)
         members["person"] = .string(influence.personID.rawValue)
-        members["roles"] = .array(Array(Set(influence.roles)).sorted().map { .string($0.rawValue) })
+        members["roles"] = .array(Set(influence.roles).sorted().map { .string($0.rawValue) })
         members["degree"] = .string(influence.degree.rawValue)
         members["win"] = .string(influence.win)
         members["result"] = .string(influence.result)
         if let mode = influence.mode { members["mode"] = .string(mode.rawValue) }
         if let rating = influence.rating { members["rating"] = .integer(rating) }
-        members["roleJudgement"] = jsonValue(influence.roleJudgement)
-        members["modeJudgement"] = jsonValue(influence.modeJudgement)
-        members["ratingJudgement"] = jsonValue(influence.ratingJudgement)
+        for (key, judgement) in [("roleJudgement", influence.roleJudgement), ("modeJudgement", influence.modeJudgement),
+                                 ("ratingJudgement", influence.ratingJudgement)] {
+            members[key] = jsonValue(judgement, kept: influence.unknownFields[key]?.objectValue ?? [:])
+        }
         return .object(members)
     }
 
-    static func jsonValue(_ judgement: Judgement) -> JSONValue {
-        var members: [String: JSONValue] = ["basis": .string(judgement.basis.rawValue)]
+    static func jsonValue(_ judgement: Judgement, kept: [String: JSONValue]) -> JSONValue {
+        var members = kept.filter { !judgementKeys.contains($0.key) }
+        members["basis"] = .string(judgement.basis.rawValue)
         if let date = judgement.checkedOn { members["checkedOn"] = .string(date.iso) }
         return .object(members)
     }
@@ -78,88 +98,105 @@ enum InfluenceMapFormat {
     // MARK: Reading
 
     static func read(_ reader: inout ObjectFieldReader) throws(FileFormatError) -> (objectives: [SalesObjective], people: [Person], influences: [BuyingInfluence]) {
-        let objectives = try unique("objectives", try reader.objectArray("objectives") { (nested: inout ObjectFieldReader) throws(FileFormatError) -> SalesObjective in
-            SalesObjective(id: try id(&nested), title: try nested.requiredString("title"), closeDate: try nested.optionalDate("closeDate"),
-                           amount: try nested.optionalInteger("amount"), position: try scale(&nested, "position") ?? 0)
-        }) { $0.id } apply: { $0.unknownFields = $1 }
-        let people = try unique("people", try reader.objectArray("people") { (nested: inout ObjectFieldReader) throws(FileFormatError) -> Person in
-            try readPerson(&nested)
-        }) { $0.id } apply: { $0.unknownFields = $1 }
-        let influences = try unique("influences", try reader.objectArray("influences") { (nested: inout ObjectFieldReader) throws(FileFormatError) -> BuyingInfluence in
-            try readInfluence(&nested)
-        }) { $0.id } apply: { $0.unknownFields = $1 }
+        let objectiveEntries = try reader.objectArray("objectives", readObjective)
+        let personEntries = try reader.objectArray("people", readPerson)
+        let influenceEntries = try reader.objectArray("influences", readInfluence)
+        // A read element may already hold kept members of its nested objects; its own unread ones join them.
+        let objectives = try unique("objectives", reader, objectiveEntries) { $0.id } keep: { $0.unknownFields.merge($1) { own, _ in own } }
+        let people = try unique("people", reader, personEntries) { $0.id } keep: { $0.unknownFields.merge($1) { own, _ in own } }
+        let influences = try unique("influences", reader, influenceEntries) { $0.id } keep: { $0.unknownFields.merge($1) { own, _ in own } }
         return (objectives, people, influences)
     }
 
+    private static func readObjective(_ nested: inout ObjectFieldReader) throws(FileFormatError) -> SalesObjective {
+        SalesObjective(id: try id(&nested), title: try nested.requiredString("title"), closeDate: try nested.optionalDate("closeDate"),
+                       amount: try nested.optionalInteger("amount"), position: try scale(&nested, "position") ?? 0)
+    }
+
     private static func readPerson(_ nested: inout ObjectFieldReader) throws(FileFormatError) -> Person {
-        let coverage = try nested.objectArray("coverage") { (entry: inout ObjectFieldReader) throws(FileFormatError) -> Coverage in
-            Coverage(by: try entry.requiredString("by"), level: try entry.requiredEnum("level", CoverageLevel.self))
-        }.map(\.value)
-        if Set(coverage.map(\.by)).count != coverage.count {
-            throw FileFormatError.field("people.coverage", "a colleague is listed twice")
-        }
-        return Person(
-            id: try id(&nested), name: try nested.requiredString("name"), title: try nested.optionalString("title"),
+        let id = try id(&nested)
+        let (coverage, keptCoverage) = try readCoverage(&nested)
+        var person = Person(
+            id: id, name: try nested.requiredString("name"), title: try nested.optionalString("title"),
             level: try nested.requiredEnum("level", PersonLevel.self), reportsTo: try nested.stringIfPresent("reportsTo").map(EntityID.init),
             influences: try nested.stringList("influences").map(EntityID.init), notes: try nested.optionalString("notes"),
             hotButtons: try nested.optionalString("hotButtons"), coldButtons: try nested.optionalString("coldButtons"), coverage: coverage,
             lastContact: try nested.optionalDate("lastContact"), nextStep: try nested.optionalString("nextStep"),
             nextStepDate: try nested.optionalDate("nextStepDate"), isNewInRole: try nested.optionalBool("newInRole"),
             isUncertain: try nested.optionalBool("uncertain"))
+        if !keptCoverage.isEmpty { person.unknownFields["coverage"] = .object(keptCoverage) }
+        return person
+    }
+
+    /// The colleague's name is the entry's key: a name twice is an error, as a duplicate id would be.
+    private static func readCoverage(_ nested: inout ObjectFieldReader) throws(FileFormatError) -> ([Coverage], [String: JSONValue]) {
+        let entries = try nested.objectArray("coverage") { (entry: inout ObjectFieldReader) throws(FileFormatError) -> Coverage in
+            Coverage(by: try entry.requiredString("by"), level: try entry.requiredEnum("level", CoverageLevel.self))
+        }
+        var seen: [String: Int] = [:]
+        var kept: [String: JSONValue] = [:]
+        for (index, entry) in entries.enumerated() {
+            if let first = seen.updateValue(index, forKey: entry.value.by) {
+                throw nested.error("coverage[\(index)].by", "\"\(entry.value.by)\" is listed twice (also coverage[\(first)])")
+            }
+            if !entry.unknown.isEmpty { kept[entry.value.by] = .object(entry.unknown) }
+        }
+        return (entries.map(\.value), kept)
     }
 
     private static func readInfluence(_ nested: inout ObjectFieldReader) throws(FileFormatError) -> BuyingInfluence {
-        var roles: [BuyingRole] = []
-        for text in try nested.stringList("roles") {
-            guard let role = BuyingRole(rawValue: text) else {
-                throw FileFormatError.field("influences.roles", "expected economic, technical, user or coach, found \"\(text)\"")
-            }
-            roles.append(role)
-        }
-        let mode = try nested.stringIfPresent("mode")
-        let parsedMode = try mode.map { (text: String) throws(FileFormatError) -> ResponseMode in
-            guard let value = ResponseMode(rawValue: text) else {
-                throw FileFormatError.field("influences.mode", "expected growth, trouble, even-keel or overconfident, found \"\(text)\"")
-            }
-            return value
-        }
-        return BuyingInfluence(
-            id: try id(&nested), objectiveID: EntityID(try nested.requiredString("objective")), personID: EntityID(try nested.requiredString("person")),
-            roles: roles, degree: try nested.requiredEnum("degree", InfluenceDegree.self), mode: parsedMode, rating: try scale(&nested, "rating"),
-            win: try nested.optionalString("win"), result: try nested.optionalString("result"),
-            roleJudgement: try judgement(&nested, "roleJudgement"), modeJudgement: try judgement(&nested, "modeJudgement"),
-            ratingJudgement: try judgement(&nested, "ratingJudgement"))
+        var kept: [String: JSONValue] = [:]
+        var influence = BuyingInfluence(
+            id: try id(&nested), objectiveID: EntityID(try nested.requiredString("objective")),
+            personID: EntityID(try nested.requiredString("person")), roles: try nested.enumList("roles", BuyingRole.self),
+            degree: try nested.requiredEnum("degree", InfluenceDegree.self), mode: try nested.enumIfPresent("mode", ResponseMode.self),
+            rating: try scale(&nested, "rating"), win: try nested.optionalString("win"), result: try nested.optionalString("result"),
+            roleJudgement: try judgement(&nested, "roleJudgement", kept: &kept),
+            modeJudgement: try judgement(&nested, "modeJudgement", kept: &kept),
+            ratingJudgement: try judgement(&nested, "ratingJudgement", kept: &kept))
+        influence.unknownFields = kept
+        return influence
     }
 
-    private static func judgement(_ reader: inout ObjectFieldReader, _ key: String) throws(FileFormatError) -> Judgement {
-        try reader.optionalObject(key) { (nested: inout ObjectFieldReader) throws(FileFormatError) -> Judgement in
+    /// `{"basis": "stated", "checkedOn": "2026-11-20"}`; missing is an unchecked inference.
+    private static func judgement(
+        _ reader: inout ObjectFieldReader, _ key: String, kept: inout [String: JSONValue]
+    ) throws(FileFormatError) -> Judgement {
+        guard let read = try reader.optionalObject(key, { (nested: inout ObjectFieldReader) throws(FileFormatError) -> Judgement in
             Judgement(basis: try nested.requiredEnum("basis", JudgementBasis.self), checkedOn: try nested.optionalDate("checkedOn"))
-        }?.value ?? Judgement()
+        }) else { return Judgement() }
+        if !read.unknown.isEmpty { kept[key] = .object(read.unknown) }
+        return read.value
     }
 
     private static func id(_ reader: inout ObjectFieldReader) throws(FileFormatError) -> EntityID {
         let text = try reader.requiredString("id")
-        guard AccountID.isWellFormed(text) else { throw FileFormatError.field("id", "\"\(text)\" is not a valid id") }
+        guard AccountID.isWellFormed(text) else {
+            throw reader.error("id", "\"\(text)\" is not a valid id (1 to 64 characters: a-z, 0-9, '-' and '_')")
+        }
         return EntityID(text)
     }
 
     /// A value on the −5…+5 scale of Strategic Selling.
     private static func scale(_ reader: inout ObjectFieldReader, _ key: String) throws(FileFormatError) -> Int? {
         guard let value = try reader.optionalInteger(key) else { return nil }
-        guard (-5...5).contains(value) else { throw FileFormatError.field(key, "expected a whole number from -5 to +5, found \(value)") }
+        guard (-5...5).contains(value) else { throw reader.error(key, "expected a whole number from -5 to +5, found \(value)") }
         return value
     }
 
-    /// Duplicate ids are an error (merges match elements by id); unread members become unknown fields.
+    /// Duplicate ids are an error (merges match elements by id); unread members are kept; the result is sorted by id.
     private static func unique<T>(
-        _ name: String, _ entries: [(value: T, unknown: [String: JSONValue])], id: (T) -> EntityID, apply: (inout T, [String: JSONValue]) -> Void
+        _ name: String, _ reader: ObjectFieldReader, _ entries: [(value: T, unknown: [String: JSONValue])],
+        id: (T) -> EntityID, keep: (inout T, [String: JSONValue]) -> Void
     ) throws(FileFormatError) -> [T] {
-        var seen = Set<EntityID>()
+        var seen: [EntityID: Int] = [:]
         var result: [T] = []
-        for entry in entries {
+        for (index, entry) in entries.enumerated() {
             var value = entry.value
-            guard seen.insert(id(value)).inserted else { throw FileFormatError.field(name, "the id \"\(id(value))\" is used twice") }
-            apply(&value, entry.unknown)
+            if let first = seen.updateValue(index, forKey: id(value)) {
+                throw reader.error("\(name)[\(index)] (id \"\(id(value))\").id", "used twice (also by \(name)[\(first)])")
+            }
+            keep(&value, entry.unknown)
             result.append(value)
         }
         return result.sorted { id($0) < id($1) }

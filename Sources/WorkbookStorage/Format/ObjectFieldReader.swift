@@ -113,6 +113,32 @@ struct ObjectFieldReader {
         return result
     }
 
+    /// An enum value that may be absent (JSON `null` too); a wrong value names the choices.
+    mutating func enumIfPresent<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(FileFormatError) -> E? where E.RawValue == String {
+        guard let text = try stringIfPresent(key) else { return nil }
+        return try enumValue(text, key, E.self)
+    }
+
+    /// A sorted set of enum values, e.g. `"roles": ["coach", "user"]`; missing is empty.
+    mutating func enumList<E: RawRepresentable & CaseIterable>(_ key: String, _ type: E.Type) throws(FileFormatError) -> [E] where E.RawValue == String {
+        var values: [E] = []
+        for text in try stringList(key) { values.append(try enumValue(text, key, E.self)) }
+        return values
+    }
+
+    private func enumValue<E: RawRepresentable & CaseIterable>(_ text: String, _ key: String, _ type: E.Type) throws(FileFormatError) -> E where E.RawValue == String {
+        guard let result = E(rawValue: text) else {
+            let choices = E.allCases.map(\.rawValue).joined(separator: ", ")
+            throw FileFormatError.field(name(key), "expected one of \(choices), found \"\(text)\"")
+        }
+        return result
+    }
+
+    /// An error about `key` in this object, named with the object's path like the reader's own messages.
+    func error(_ key: String, _ problem: String) -> FileFormatError {
+        FileFormatError.field(name(key), problem)
+    }
+
     /// A nested object, read by `body`; its unread members come back for keeping.
     mutating func optionalObject<T>(
         _ key: String,
