@@ -25,7 +25,7 @@ enum InfluenceMapReducer {
         case .moveFirst: select(0)
         case .moveLast: select(order.count - 1)
         case .moveToParent:
-            if let parent = selected?.reportsTo, account.person(parent) != nil { state.mapSelection = parent }
+            if let selected, let parent = ReportingTree.parent(of: selected.id, in: account.people) { state.mapSelection = parent.id }
         case .moveToChild:
             if let selected, let child = ReportingTree.children(of: selected.id, in: account.people).first { state.mapSelection = child.id }
         case .toggleMapView:
