@@ -141,3 +141,14 @@ extension TmuxSession {
         return try TmuxSession(width: width, height: height, shellCommand: command)
     }
 }
+
+extension TmuxSession {
+    /// Adds an account with just a name, the way a person would: `a`, the name, Enter.
+    public func addAccount(named name: String) throws {
+        press("a")
+        try waitFor("New account")
+        type(name)
+        press("Enter")
+        try waitFor("Added \u{201C}\(name)\u{201D}")
+    }
+}

@@ -13,11 +13,7 @@ import WorkbookTestSupport
         do {
             let tmux = try start(folder)
             try tmux.waitFor("No accounts yet.")
-            tmux.press("a")
-            try tmux.waitFor("New account")
-            tmux.type("Øresund Medical ApS")
-            tmux.press("Enter")
-            try tmux.waitFor("Added")
+            try tmux.addAccount(named: "Øresund Medical ApS")
             tmux.press("2")
             try tmux.waitFor("t adopts the standard first-meeting commitments")
             tmux.press("t")

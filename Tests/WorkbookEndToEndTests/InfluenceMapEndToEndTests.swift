@@ -27,11 +27,7 @@ import WorkbookTestSupport
         do {
             let tmux = try start(folder)
             try tmux.waitFor("No accounts yet.")
-            tmux.press("a")
-            try tmux.waitFor("New account")
-            tmux.type("Nordwind Logistik GmbH")
-            tmux.press("Enter")
-            try tmux.waitFor("Added")
+            try tmux.addAccount(named: "Nordwind Logistik GmbH")
             tmux.press("3")
             try tmux.waitFor("O adds the objective")
             tmux.press("O")

@@ -8,11 +8,7 @@ import WorkbookTestSupport
         let folder = try TemporaryFolder()
         let tmux = try TmuxSession.workbook(in: folder, width: 110, height: 30)
         try tmux.waitFor("No accounts yet.")
-        tmux.press("a")
-        try tmux.waitFor("New account")
-        tmux.type("Fjord Freight AS")
-        tmux.press("Enter")
-        try tmux.waitFor("Added")
+        try tmux.addAccount(named: "Fjord Freight AS")
         let accounts = folder.path + "/wb/accounts"
         let file = try #require(try FileManager.default.contentsOfDirectory(atPath: accounts).first { $0.hasSuffix(".json") && !$0.hasPrefix(".") })
         let sed = try Subprocess.run(["sed", "-i", "s/\"industry\": \"\"/\"industry\": \"Shipping (edited outside)\"/", accounts + "/" + file])
