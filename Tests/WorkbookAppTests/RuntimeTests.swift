@@ -121,8 +121,10 @@ import WorkbookTestSupport
         app.drawFrame()
         #expect(app.state.unsaved == [Fixtures.id(3)], "the local change is kept, unsaved")
         #expect(store.saved[Fixtures.id(3)]?.industry == "Robotics (theirs)", "the outside change is not overwritten")
-        #expect(backend.screen.text.contains("changed on disk since it was opened"))
+        #expect(backend.screen.text.contains("changed on disk too. Ctrl-L: take theirs or keep yours."))
         app.handle(.key(.control("l")))
+        #expect(app.state.modal == .resolveConflicts, "dropping a change is never silent")
+        app.handle(.key(.character("t")))
         #expect(app.state.accounts[Fixtures.id(3)]?.industry == "Robotics (theirs)")
         #expect(app.state.unsaved.isEmpty)
         #expect(app.state.undoStack.isEmpty, "undo must not write the old version back over theirs")
@@ -136,5 +138,49 @@ import WorkbookTestSupport
         app.handle(.key(.character("y")))
         #expect(store.backedUp == [[Fixtures.id(3)]])
         #expect(store.saved[Fixtures.id(3)]?.isArchived == true)
+    }
+}
+
+@Suite struct EditDuringReloadTests {
+    @Test func aFormOpenDuringAReloadWritesOnlyWhatTheUserChanged() {
+        let backend = ScriptedBackend(size: Size(width: 120, height: 30))
+        let store = InMemoryStore(Fixtures.workbook())
+        let app = AppRuntime(state: Fixtures.state(), store: store, backend: backend, theme: BuiltInThemes.standard,
+                             environment: ReducerEnvironment(newAccountID: { Fixtures.id(99) }), today: { Fixtures.today })
+        app.handle(.key(.character("e")))
+        var pulled = Fixtures.accounts[2]
+        pulled.industry = "Edited outside"
+        store.simulateOutsideEdit(pulled)
+        // What the idle check does while the form stays open.
+        _ = try? store.reload(pulled.id)
+        app.send(.outsideChanges(OutsideChanges(reloaded: [pulled])))
+        for _ in 0..<6 { app.handle(.key(.tab)) }
+        app.handle(.paste("Notes typed while it changed"))
+        app.handle(.key(.enter))
+        let saved = store.saved[Fixtures.id(3)]
+        #expect(saved?.industry == "Edited outside", "the outside edit survives")
+        #expect(saved?.notes == "Notes typed while it changed", "the user's edit is saved")
+    }
+}
+
+@Suite struct KeepMineTests {
+    @Test func keepMineSavesOverTheOutsideChange() {
+        let backend = ScriptedBackend(size: Size(width: 120, height: 30))
+        let store = InMemoryStore(Fixtures.workbook())
+        let app = AppRuntime(state: Fixtures.state(), store: store, backend: backend, theme: BuiltInThemes.standard,
+                             environment: ReducerEnvironment(newAccountID: { Fixtures.id(99) }), today: { Fixtures.today })
+        var theirs = Fixtures.accounts[2]
+        theirs.industry = "Theirs"
+        store.simulateOutsideEdit(theirs)
+        app.handle(.key(.character("e")))
+        app.handle(.key(.tab))
+        app.handle(.key(.control("u")))
+        app.handle(.paste("Mine"))
+        app.handle(.key(.enter))
+        #expect(app.state.conflicts == [Fixtures.id(3)])
+        app.handle(.key(.control("l")))
+        app.handle(.key(.character("m")))
+        #expect(store.saved[Fixtures.id(3)]?.industry == "Mine")
+        #expect(app.state.unsaved.isEmpty && app.state.conflicts.isEmpty)
     }
 }

@@ -33,22 +33,28 @@ public enum AccountForm {
     public static func makeAccount(from form: FormState, id: AccountID, base: Account?, among others: [Account], today: CalendarDate) -> FormOutcome<Account> {
         var errors: [String: String] = [:]
         var account = base ?? Account(id: id, name: "")
-        account.name = form.text(AccountField.name.rawValue).trimmingWhitespace()
-        account.industry = form.text(AccountField.industry.rawValue).trimmingWhitespace()
-        account.owner = form.text(AccountField.owner.rawValue).trimmingWhitespace()
-        account.notes = form.text(AccountField.notes.rawValue).trimmingWhitespace()
+        // An edit writes only what the user changed: `base` may have been reloaded from disk meanwhile.
+        func applies(_ field: AccountField) -> Bool { base == nil || form.isChanged(field.rawValue) }
+        if applies(.name) { account.name = form.text(AccountField.name.rawValue).trimmingWhitespace() }
+        if applies(.industry) { account.industry = form.text(AccountField.industry.rawValue).trimmingWhitespace() }
+        if applies(.owner) { account.owner = form.text(AccountField.owner.rawValue).trimmingWhitespace() }
+        if applies(.notes) { account.notes = form.text(AccountField.notes.rawValue).trimmingWhitespace() }
         let stage = RelationshipStage.allCases[form.choice(AccountField.stage.rawValue)]
-        if stage != account.stage {
+        if applies(.stage), stage != account.stage {
             account.stage = stage
             account.stageChangedOn = today
         }
-        switch AccountRules.parseAmount(form.text(AccountField.annualValue.rawValue)) {
-        case .success(let value): account.annualValue = value
-        case .failure(let failure): errors[AccountField.annualValue.rawValue] = failure.message
+        if applies(.annualValue) {
+            switch AccountRules.parseAmount(form.text(AccountField.annualValue.rawValue)) {
+            case .success(let value): account.annualValue = value
+            case .failure(let failure): errors[AccountField.annualValue.rawValue] = failure.message
+            }
         }
-        switch AccountRules.parseDate(form.text(AccountField.nextMeeting.rawValue), today: today) {
-        case .success(let date): account.nextMeeting = date
-        case .failure(let failure): errors[AccountField.nextMeeting.rawValue] = failure.message
+        if applies(.nextMeeting) {
+            switch AccountRules.parseDate(form.text(AccountField.nextMeeting.rawValue), today: today) {
+            case .success(let date): account.nextMeeting = date
+            case .failure(let failure): errors[AccountField.nextMeeting.rawValue] = failure.message
+            }
         }
         for issue in AccountRules.validate(account, among: others) where errors[issue.field.rawValue] == nil {
             errors[issue.field.rawValue] = issue.message

@@ -34,19 +34,21 @@ public enum CommitmentForm {
         var errors: [String: String] = [:]
         let side = CommitmentSide.allCases[form.choice(Key.side.rawValue)]
         var commitment = base ?? Commitment(id: id, side: side, text: "")
-        commitment.side = side
-        commitment.text = form.text(Key.text.rawValue).trimmingWhitespace()
-        commitment.owner = form.text(Key.owner.rawValue).trimmingWhitespace()
-        commitment.evidence = form.text(Key.evidence.rawValue).trimmingWhitespace()
+        // An edit writes only what the user changed (the account may have been reloaded meanwhile).
+        func applies(_ key: Key) -> Bool { base == nil || form.isChanged(key.rawValue) }
+        if applies(.side) { commitment.side = side }
+        if applies(.text) { commitment.text = form.text(Key.text.rawValue).trimmingWhitespace() }
+        if applies(.owner) { commitment.owner = form.text(Key.owner.rawValue).trimmingWhitespace() }
+        if applies(.evidence) { commitment.evidence = form.text(Key.evidence.rawValue).trimmingWhitespace() }
         if commitment.text.isEmpty { errors[Key.text.rawValue] = "Say what was committed." }
-        for (key, apply) in [(Key.due, { (date: CalendarDate?) in commitment.due = date }), (Key.madeOn, { commitment.madeOn = $0 })] {
+        for (key, apply) in [(Key.due, { (date: CalendarDate?) in commitment.due = date }), (Key.madeOn, { commitment.madeOn = $0 })] where applies(key) {
             switch AccountRules.parseDate(form.text(key.rawValue), today: today) {
             case .success(let date): apply(date)
             case .failure(let failure): errors[key.rawValue] = failure.message
             }
         }
         let status = CommitmentStatus.allCases[form.choice(Key.status.rawValue)]
-        if base == nil || status != base?.status {
+        if base == nil || (applies(.status) && status != base?.status) {
             commitment.status = status
             commitment.statusChangedOn = base == nil ? nil : today
         }

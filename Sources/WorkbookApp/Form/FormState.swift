@@ -39,10 +39,28 @@ public struct FormState: Equatable, Sendable {
     /// Problems by field key; a field's problem is cleared when it is edited.
     public var errors: [String: String] = [:]
 
+    /// What each field held when the form opened, by key.
+    public let initialContent: [String: String]
+
     public init(title: String, fields: [FormField], focusing key: String? = nil) {
         self.title = title
         self.fields = fields
+        initialContent = Dictionary(fields.map { ($0.key, FormState.content(of: $0)) }, uniquingKeysWith: { first, _ in first })
         if let key, let index = fields.firstIndex(where: { $0.key == key }) { focusedIndex = index }
+    }
+
+    static func content(of field: FormField) -> String {
+        switch field.value {
+        case .text(let input): return input.text
+        case .choice(_, let selected): return String(selected)
+        }
+    }
+
+    /// True when the user changed this field. Saving an edit writes only these, so a change made on
+    /// disk meanwhile (a git pull) to another field is not written back over.
+    public func isChanged(_ key: String) -> Bool {
+        guard let field = fields.first(where: { $0.key == key }) else { return false }
+        return FormState.content(of: field) != initialContent[key]
     }
 
     public var focusedField: FormField { fields[focusedIndex] }
@@ -118,24 +136,11 @@ public enum FormPurpose: Equatable, Sendable {
 public struct EditorForm: Equatable, Sendable {
     public var purpose: FormPurpose
     public var state: FormState
-    /// What the fields held when the form opened, to tell whether Esc would throw work away.
-    public let initialContent: [String]
-
     public init(purpose: FormPurpose, state: FormState) {
         self.purpose = purpose
         self.state = state
-        initialContent = EditorForm.content(of: state)
     }
 
-    /// True when something was typed or chosen since the form opened.
-    public var hasChanges: Bool { EditorForm.content(of: state) != initialContent }
-
-    private static func content(of state: FormState) -> [String] {
-        state.fields.map { field in
-            switch field.value {
-            case .text(let input): return input.text
-            case .choice(_, let selected): return String(selected)
-            }
-        }
-    }
+    /// True when something was typed or chosen since the form opened, so Esc would throw work away.
+    public var hasChanges: Bool { state.fields.contains { state.isChanged($0.key) } }
 }

@@ -4,7 +4,9 @@ import WorkbookModel
 public enum InfluenceForms {
     static let yesNo = ["No", "Yes"]
     static let ratings = ["—"] + (-5...5).map { $0 > 0 ? "+\($0)" : "\($0)" }
-    static let positions = (-5...5).reversed().map { $0 > 0 ? "+\($0)" : "\($0)" }
+    /// −5 … +5, so that → always means "more".
+    static let positions = (-5...5).map { $0 > 0 ? "+\($0)" : "\($0)" }
+    static let degrees: [InfluenceDegree] = [.low, .medium, .high]
 
     public static func newPerson(in account: Account) -> EditorForm {
         EditorForm(purpose: .addPerson(account.id), state: FormState(title: "New person", fields: personFields(Person(id: EntityID(""), name: ""))))
@@ -33,18 +35,20 @@ public enum InfluenceForms {
     static func makePerson(from form: FormState, base: Person, today: CalendarDate) -> FormOutcome<Person> {
         var person = base
         var errors: [String: String] = [:]
-        person.name = form.text("name").trimmingWhitespace()
+        // Only what the user changed is written: the account may have been reloaded from disk meanwhile.
+        let changed = form.isChanged
+        if changed("name") { person.name = form.text("name").trimmingWhitespace() }
         if person.name.isEmpty { errors["name"] = "A name is required." }
-        person.title = form.text("title").trimmingWhitespace()
-        person.level = PersonLevel.allCases[form.choice("level")]
-        person.notes = form.text("notes").trimmingWhitespace()
-        person.hotButtons = form.text("hot").trimmingWhitespace()
-        person.coldButtons = form.text("cold").trimmingWhitespace()
-        person.nextStep = form.text("nextStep").trimmingWhitespace()
-        person.isNewInRole = form.choice("newInRole") == 1
-        person.isUncertain = form.choice("uncertain") == 1
-        date(form, "lastContact", today, &errors) { person.lastContact = $0 }
-        date(form, "nextStepDate", today, &errors) { person.nextStepDate = $0 }
+        if changed("title") { person.title = form.text("title").trimmingWhitespace() }
+        if changed("level") { person.level = PersonLevel.allCases[form.choice("level")] }
+        if changed("notes") { person.notes = form.text("notes").trimmingWhitespace() }
+        if changed("hot") { person.hotButtons = form.text("hot").trimmingWhitespace() }
+        if changed("cold") { person.coldButtons = form.text("cold").trimmingWhitespace() }
+        if changed("nextStep") { person.nextStep = form.text("nextStep").trimmingWhitespace() }
+        if changed("newInRole") { person.isNewInRole = form.choice("newInRole") == 1 }
+        if changed("uncertain") { person.isUncertain = form.choice("uncertain") == 1 }
+        if changed("lastContact") { date(form, "lastContact", today, &errors) { person.lastContact = $0 } }
+        if changed("nextStepDate") { date(form, "nextStepDate", today, &errors) { person.nextStepDate = $0 } }
         return errors.isEmpty ? .valid(person) : .invalid(errors)
     }
 
@@ -54,7 +58,7 @@ public enum InfluenceForms {
         let fields: [FormField] = BuyingRole.allCases.map { role in
             .choice("role.\(role.rawValue)", role.title, options: yesNo, selected: current.roles.contains(role) ? 1 : 0)
         } + [
-            .choice("degree", "Influence", options: InfluenceDegree.allCases.map(\.title), selected: InfluenceDegree.allCases.firstIndex(of: current.degree)!),
+            .choice("degree", "Influence", options: degrees.map(\.title), selected: degrees.firstIndex(of: current.degree)!),
             .choice("mode", "Response mode", options: ["—"] + ResponseMode.allCases.map(\.title),
                     selected: current.mode.map { ResponseMode.allCases.firstIndex(of: $0)! + 1 } ?? 0),
             .choice("rating", "Rating", options: ratings, selected: current.rating.map { $0 + 6 } ?? 0),
@@ -75,17 +79,21 @@ public enum InfluenceForms {
     /// The influence the form describes; a judgement whose value or basis changed is stamped checked today.
     static func makeInfluence(from form: FormState, base: BuyingInfluence, today: CalendarDate) -> BuyingInfluence {
         var influence = base
-        influence.roles = BuyingRole.allCases.filter { form.choice("role.\($0.rawValue)") == 1 }
-        influence.degree = InfluenceDegree.allCases[form.choice("degree")]
+        // Only what the user changed is written: the account may have been reloaded from disk meanwhile.
+        let changed = form.isChanged
+        if BuyingRole.allCases.contains(where: { changed("role.\($0.rawValue)") }) {
+            influence.roles = BuyingRole.allCases.filter { form.choice("role.\($0.rawValue)") == 1 }
+        }
+        if changed("degree") { influence.degree = degrees[form.choice("degree")] }
         let modeIndex = form.choice("mode")
-        influence.mode = modeIndex == 0 ? nil : ResponseMode.allCases[modeIndex - 1]
+        if changed("mode") { influence.mode = modeIndex == 0 ? nil : ResponseMode.allCases[modeIndex - 1] }
         let ratingIndex = form.choice("rating")
-        influence.rating = ratingIndex == 0 ? nil : ratingIndex - 6
-        influence.win = form.text("win").trimmingWhitespace()
-        influence.result = form.text("result").trimmingWhitespace()
-        func judged(_ old: Judgement, _ key: String, changed: Bool) -> Judgement {
-            let basis = JudgementBasis.allCases[form.choice(key)]
-            return basis != old.basis || changed ? Judgement(basis: basis, checkedOn: today) : old
+        if changed("rating") { influence.rating = ratingIndex == 0 ? nil : ratingIndex - 6 }
+        if changed("win") { influence.win = form.text("win").trimmingWhitespace() }
+        if changed("result") { influence.result = form.text("result").trimmingWhitespace() }
+        func judged(_ old: Judgement, _ key: String, changed valueChanged: Bool) -> Judgement {
+            guard changed(key) || valueChanged else { return old }
+            return Judgement(basis: JudgementBasis.allCases[form.choice(key)], checkedOn: today)
         }
         influence.roleJudgement = judged(base.roleJudgement, "roleBasis", changed: influence.roles != base.roles)
         influence.modeJudgement = judged(base.modeJudgement, "modeBasis", changed: influence.mode != base.mode)
@@ -106,7 +114,7 @@ public enum InfluenceForms {
             .text("title", "Objective", objective.title, placeholder: "single, specific, measurable", required: true),
             .text("closeDate", "Close date", objective.closeDate?.iso ?? "", placeholder: "YYYY-MM-DD"),
             .text("amount", "Amount", objective.amount.map(String.init) ?? "", placeholder: "e.g. 250k"),
-            .choice("position", "Position", options: positions, selected: 5 - objective.position),
+            .choice("position", "Position", options: positions, selected: objective.position + 5),
         ]
     }
 
@@ -120,7 +128,7 @@ public enum InfluenceForms {
         case .success(let amount): objective.amount = amount
         case .failure(let failure): errors["amount"] = failure.message
         }
-        objective.position = 5 - form.choice("position")
+        objective.position = form.choice("position") - 5
         return errors.isEmpty ? .valid(objective) : .invalid(errors)
     }
 

@@ -12,7 +12,7 @@ public enum Command: Hashable, Sendable {
     case backOut
     case quit, interrupt, suspend
     case openDemo
-    case retrySave, refresh
+    case retrySave, refresh, takeTheirs, keepMine
     case confirm, cancel
     case nextField, previousField, fieldLeft, fieldRight, submitForm
     case text(TextEdit)
@@ -35,6 +35,7 @@ public enum KeyScope: String, CaseIterable, Sendable {
     case templates = "Template picker"
     case influenceMap = "Influence map pane"
     case personPicker = "Person picker"
+    case conflict = "Changed here and on disk"
     case review = "Review walk"
     case reviewEvidence = "Review: typing evidence"
     case overlay = "Help and lists"

@@ -130,6 +130,10 @@ public struct Keymap: Sendable {
         KeyBinding([.enter], .confirm, .reviewEvidence, "Keep the evidence", hint: "keep"),
         KeyBinding([.escape], .cancel, .reviewEvidence, "Discard what was typed", hint: "discard"),
 
+        KeyBinding([.character("t")], .takeTheirs, .conflict, "Take the version on disk (yours is dropped)", hint: "theirs"),
+        KeyBinding([.character("m")], .keepMine, .conflict, "Keep yours: save it over the version on disk", hint: "mine"),
+        KeyBinding([.escape], .cancel, .conflict, "Decide later (your change stays unsaved)", hint: "later"),
+
         KeyBinding([.character("j"), .down], .moveDown, .overlay, "Scroll down"),
         KeyBinding([.character("k"), .up], .moveUp, .overlay, "Scroll up"),
         KeyBinding([.pageDown, .character(" ")], .pageDown, .overlay, "Page down"),
@@ -148,6 +152,7 @@ public struct Keymap: Sendable {
         case .confirmDelete, .confirmQuit, .confirmDeleteCommitment, .confirmDiscard: return [.always, .confirm]
         case .templates: return [.always, .templates]
         case .personPicker: return [.always, .personPicker]
+        case .resolveConflicts: return [.always, .conflict]
         case .confirmDeletePerson: return [.always, .confirm]
         case .review(let walk): return walk.evidenceInput == nil ? [.always, .review] : [.always, .reviewEvidence, .textField]
         case .help, .problems: return [.always, .overlay]

@@ -121,6 +121,16 @@ public final class AppRuntime {
             }
         case .refreshFromDisk(let takeTheirs):
             return refresh(takeTheirs: takeTheirs)
+        case .overwrite(let accounts):
+            guard let store else { return [] }
+            var actions: [AppAction] = []
+            for account in accounts {
+                // Reading the file again makes it the version the save replaces, on purpose this time.
+                _ = try? store.reload(account.id)
+                reportedConflicts.remove(account.id)
+                actions.append(contentsOf: run(.save(account)))
+            }
+            return actions + [.info("Kept yours: saved over the version on disk.")]
         case .openDemo:
             guard let openDemo else { return [.openFailed("The demo territory is not available here.")] }
             do {
@@ -148,13 +158,15 @@ public final class AppRuntime {
             }
             do {
                 let workbook = try store.load()
-                return [.workbookOpened(workbook, location: state.location, isDemo: state.isDemo), .warning("Took over the workbook: it is writable now.")]
+                let focus = state.focus
+                return [.workbookOpened(workbook, location: state.location, isDemo: state.isDemo), .command(.showPane(focus)),
+                        .info("Took over the workbook: it is writable now.")]
             } catch {
                 return [.openFailed("Could not reopen the workbook: \(error)")]
             }
         }
         guard let changes = outsideChanges(takeTheirs: takeTheirs) else {
-            return [.warning("Nothing changed on disk.")]
+            return [.info("Nothing changed on disk.")]
         }
         return [.outsideChanges(changes)]
     }

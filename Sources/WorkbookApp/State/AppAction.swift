@@ -20,6 +20,7 @@ public enum AppAction: Equatable, Sendable {
     /// A save refused because the file changed on disk since it was read.
     case saveConflict(AccountID)
     case warning(String)
+    case info(String)
 }
 
 /// What the runtime found changed on disk: reloaded accounts, removed files, and accounts changed
@@ -47,6 +48,8 @@ public enum Effect: Equatable, Sendable {
     case backup([AccountID], reason: String)
     /// Look for files changed on disk; `takeTheirs` also reloads accounts whose local change is pending.
     case refreshFromDisk(takeTheirs: Bool)
+    /// Save these accounts over the versions that changed on disk (the user chose "keep mine").
+    case overwrite([Account])
     case openDemo
     case suspend
     case quit

@@ -49,6 +49,7 @@ public enum AppReducer {
             state.today = day
         case .saveSucceeded(let id):
             state.unsaved.remove(id)
+            state.conflicts.remove(id)
             if state.unsaved.isEmpty, state.message?.kind == .error, state.message?.text.hasPrefix("Not saved") == true {
                 state.message = StatusMessage("All changes saved.")
             }
@@ -66,10 +67,13 @@ public enum AppReducer {
             state.message = StatusMessage(reason, kind: .error)
         case .warning(let text):
             state.message = StatusMessage(text, kind: .warning)
+        case .info(let text):
+            state.message = StatusMessage(text)
         case .saveConflict(let id):
             state.unsaved.insert(id)
+            state.conflicts.insert(id)
             let name = state.accounts[id]?.name ?? id.rawValue
-            state.message = StatusMessage("Not saved: \u{201C}\(name)\u{201D} changed on disk since it was opened (a git pull, an editor). Ctrl-L loads that version; yours is dropped.", kind: .error)
+            state.message = StatusMessage("Not saved: \u{201C}\(name)\u{201D} changed on disk too. Ctrl-L: take theirs or keep yours.", kind: .error)
         case .outsideChanges(let changes):
             OutsideChangesReducer.apply(changes, to: &state)
         }
@@ -88,6 +92,24 @@ public enum AppReducer {
             return PersonPickerReducer.reduce(&state, picker, command)
         case .confirmDeletePerson(let accountID, let id):
             return InfluenceMapReducer.confirmDelete(&state, accountID: accountID, id: id, command: command)
+        case .resolveConflicts:
+            switch command {
+            case .takeTheirs:
+                state.modal = nil
+                return [.refreshFromDisk(takeTheirs: true)]
+            case .keepMine:
+                state.modal = nil
+                let mine = state.conflicts.sorted().compactMap { state.accounts[$0] }
+                return [.overwrite(mine)]
+            case .cancel, .backOut:
+                state.modal = nil
+            case .interrupt:
+                state.shouldQuit = true
+                return [.quit]
+            default:
+                break
+            }
+            return []
         case .confirmDiscard(let form):
             return FormReducer.confirmDiscard(&state, form, command)
         case .confirmDeleteCommitment(let accountID, let id):
@@ -133,7 +155,11 @@ public enum AppReducer {
         case .retrySave:
             return state.unsaved.sorted().compactMap { state.accounts[$0] }.map { .save($0) }
         case .refresh:
-            return [.refreshFromDisk(takeTheirs: true)]
+            if !state.conflicts.isEmpty {
+                state.modal = .resolveConflicts
+                return []
+            }
+            return [.refreshFromDisk(takeTheirs: false)]
         case .undo, .redo:
             return AccountsReducer.reduce(&state, command, environment: environment)
         default:

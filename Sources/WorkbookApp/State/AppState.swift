@@ -63,6 +63,8 @@ public enum Modal: Equatable, Sendable {
     case confirmDeleteCommitment(AccountID, CommitmentID)
     /// Esc on a form with changes: discard them, or go back to the form.
     case confirmDiscard(EditorForm)
+    /// Ctrl-L with accounts changed both here and on disk: take theirs, or keep mine.
+    case resolveConflicts
     case templates(TemplatePicker)
     case review(ReviewWalk)
     case personPicker(PersonPicker)
@@ -107,6 +109,8 @@ public struct AppState: Equatable, Sendable {
     public var readOnlyReason: String?
     /// Accounts changed in memory whose save failed; kept so a retry can save them.
     public var unsaved: Set<AccountID> = []
+    /// Unsaved accounts whose file also changed on disk: the user chooses whose version wins.
+    public var conflicts: Set<AccountID> = []
     public var today: CalendarDate
     public var screenSize: Size
     /// Where the workbook lives, shown in the title bar.

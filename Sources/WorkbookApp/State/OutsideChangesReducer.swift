@@ -14,21 +14,44 @@ enum OutsideChangesReducer {
         for problem in changes.problems where !state.problems.contains(problem) { state.problems.append(problem) }
         state.refreshVisible()
         AccountsReducer.keepSelectionVisible(&state)
+        for id in changes.conflicting { state.conflicts.insert(id) }
         if let first = changes.conflicting.first {
             let name = state.accounts[first]?.name ?? first.rawValue
             state.message = StatusMessage(
-                "\u{201C}\(name)\u{201D} changed on disk while your change to it is unsaved. Ctrl-L loads the version on disk (yours is dropped).",
+                "\u{201C}\(name)\u{201D} changed on disk and here. Ctrl-L: take theirs or keep yours.",
                 kind: .error)
+        } else if let editing = editedAccount(state), changes.reloaded.contains(where: { $0.id == editing }) {
+            let name = state.accounts[editing]?.name ?? ""
+            state.message = StatusMessage("\u{201C}\(name)\u{201D} changed on disk while you edit it: saving writes only the fields you change.", kind: .warning)
         } else if !changes.reloaded.isEmpty || !changes.removed.isEmpty {
+            var parts: [String] = []
             let names = changes.reloaded.map(\.name).sorted()
-            let what = names.count == 1 ? "\u{201C}\(names[0])\u{201D}" : "\(names.count + changes.removed.count) accounts"
-            state.message = StatusMessage("Reloaded \(what): changed on disk (a git pull, an editor).")
+            if names.count == 1 { parts.append("reloaded \u{201C}\(names[0])\u{201D}") }
+            if names.count > 1 { parts.append("reloaded \(names.count) accounts") }
+            if !changes.removed.isEmpty {
+                parts.append("\(changes.removed.count) account\(changes.removed.count == 1 ? " was" : "s were") removed")
+            }
+            let text = parts.joined(separator: ", ")
+            state.message = StatusMessage(text.prefix(1).uppercased() + text.dropFirst() + ": changed on disk (a git pull, an editor).")
+        }
+    }
+
+    /// The account an open form is editing, if any.
+    private static func editedAccount(_ state: AppState) -> AccountID? {
+        guard case .form(let form) = state.modal else { return nil }
+        switch form.purpose {
+        case .editAccount(let id), .editCommitment(let id, _), .editPerson(let id, _), .editRole(let id, _, _),
+             .editObjective(let id, _), .coverage(let id, _), .addCommitment(let id), .addPerson(let id), .addObjective(let id):
+            return id
+        case .addAccount:
+            return nil
         }
     }
 
     /// A reloaded account's pending change and history no longer apply: undoing would write an old version over the new one.
     private static func forget(_ id: AccountID, in state: inout AppState) {
         state.unsaved.remove(id)
+        state.conflicts.remove(id)
         state.undoStack.removeAll { $0.after.id == id }
         state.redoStack.removeAll { $0.after.id == id }
     }

@@ -3,12 +3,12 @@ import WorkbookModel
 
 /// A delete confirmation: the question, y or n.
 enum ConfirmDeleteView {
-    static func render(question: String, title: String, theme: Theme, into buffer: inout Buffer, area: Rect) {
+    static func render(question: String, title: String, footer: String = "y yes · n no", theme: Theme, into buffer: inout Buffer, area: Rect) {
         let width = min(area.width - 2, 60)
         let lines = TextWrap.lines(question, width: width - 4)
         let rect = area.centered(Size(width: width, height: lines.count + 4))
         let inner = Box.draw(rect, in: &buffer, border: theme[.dialogBorder], title: title, titleStyle: theme[.dialogBorder],
-                             footer: "y delete · n keep", fill: theme[.dialogText])
+                             footer: footer, fill: theme[.dialogText])
         for (index, line) in lines.enumerated() {
             buffer.write(line, x: inner.x + 1, y: inner.y + 1 + index, style: theme[.dialogText], clip: inner)
         }
