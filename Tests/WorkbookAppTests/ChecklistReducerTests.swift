@@ -51,7 +51,7 @@ import WorkbookTestSupport
             $0.accounts[acme.id] = after
             $0.checklistSelection = cid(10)
             $0.undoStack = [AccountChange(before: acme, after: after, label: "adopt 2 commitments")]
-            $0.message = StatusMessage("Adopt 2 commitments.")
+            $0.message = StatusMessage("Adopted 2 commitments.")
         }
         tester.send(.undo, effects: [.save(acme)]) {
             $0.accounts[acme.id] = acme
@@ -82,9 +82,9 @@ import WorkbookTestSupport
         let label = "mark \u{201C}Provide help\u{201D} \(status.title.lowercased())"
         tester.send(.mark(status), effects: [.save(after)]) {
             $0.accounts[acme.id] = after
-            $0.checklistSelection = marked.id
+            $0.checklistSelection = cid(2)  // mark and move on to the row that followed
             $0.undoStack = [AccountChange(before: acme, after: after, label: label)]
-            $0.message = StatusMessage("Mark \u{201C}Provide help\u{201D} \(status.title.lowercased()).")
+            $0.message = StatusMessage("Marked \u{201C}Provide help\u{201D} \(status.title.lowercased()).")
         }
     }
 
@@ -104,7 +104,7 @@ import WorkbookTestSupport
             $0.modal = nil
             $0.accounts[acme.id] = after
             $0.undoStack = [AccountChange(before: acme, after: after, label: "edit \u{201C}Transparency\u{201D}")]
-            $0.message = StatusMessage("Edit \u{201C}Transparency\u{201D}.")
+            $0.message = StatusMessage("Saved \u{201C}Transparency\u{201D}.")
         }
     }
 
@@ -138,7 +138,7 @@ import WorkbookTestSupport
             $0.accounts[acme.id] = afterFirst
             $0.checklistSelection = cid(1)
             $0.undoStack = [AccountChange(before: acme, after: afterFirst, label: "review \u{201C}Provide help\u{201D}")]
-            $0.message = StatusMessage("Review \u{201C}Provide help\u{201D}.")
+            $0.message = StatusMessage("Reviewed \u{201C}Provide help\u{201D}.")
         }
         tester.send(.skip) {
             $0.modal = nil

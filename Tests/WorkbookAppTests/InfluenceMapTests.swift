@@ -70,7 +70,7 @@ enum MapFixture {
             $0.accounts[account.id] = after
             $0.mapSelection = MapFixture.e(40)
             $0.undoStack = [AccountChange(before: account, after: after, label: "add Bo Lind")]
-            $0.message = StatusMessage("Add Bo Lind.")
+            $0.message = StatusMessage("Added Bo Lind.")
         }
     }
 
@@ -127,7 +127,7 @@ enum MapFixture {
             $0.accounts[account.id] = after
             $0.mapSelection = MapFixture.e(10)
             $0.undoStack = [AccountChange(before: account, after: after, label: "contact with Heike Vogel today")]
-            $0.message = StatusMessage("Contact with Heike Vogel today.")
+            $0.message = StatusMessage("Logged a contact with Heike Vogel today.")
         }
         tester.send(.editCoverage) { $0.modal = .form(InfluenceForms.coverage(of: heike, in: after, by: "Dana Wu")) }
         tester.perform(.fieldRight, .fieldRight, .submitForm)

@@ -14,12 +14,12 @@ import WorkbookTestSupport
         try tmux.waitFor("New person")
         tmux.type(name)
         tmux.press("Enter")
-        try tmux.waitFor("Add \(name).")
+        try tmux.waitFor("Added \(name).")
         tmux.press("b")
         try tmux.waitFor("\(name) in")
         for _ in 0..<roleTabs { tmux.press("Tab") }
         tmux.press("Right", "Enter")
-        try tmux.waitFor("Update \(name)'s part.")
+        try tmux.waitFor("Updated \(name)'s part.")
     }
 
     @Test func buildAMapSeeTheMissingUserBuyerFixItAndFindItAfterRestart() throws {

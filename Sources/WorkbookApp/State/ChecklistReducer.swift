@@ -32,7 +32,10 @@ enum ChecklistReducer {
         case .mark(let status):
             guard var commitment = selected else { return [] }
             commitment.mark(status, on: state.today)
-            return change(commitment, in: account, label: "mark \u{201C}\(commitment.text)\u{201D} \(status.title.lowercased())", &state)
+            let effects = change(commitment, in: account, label: "mark \u{201C}\(commitment.text)\u{201D} \(status.title.lowercased())", &state)
+            // Mark and move on, like a mail reader: the cursor goes to the row that followed, wherever the marked one sorted to.
+            if index + 1 < ordered.count { state.checklistSelection = ordered[index + 1].id }
+            return effects
         case .markReviewed:
             guard var commitment = selected else { return [] }
             commitment.lastReviewed = state.today
@@ -68,7 +71,7 @@ enum ChecklistReducer {
     static func commit(_ after: Account, replacing account: Account, selecting id: CommitmentID?, label: String, _ state: inout AppState) -> [Effect] {
         if after == account { return [] }
         if let id { state.checklistSelection = id }
-        state.message = StatusMessage(label.prefix(1).uppercased() + label.dropFirst() + ".")
+        state.message = StatusMessage(ActionLabel.done(label))
         return AccountsReducer.apply(AccountChange(before: account, after: after, label: label), to: &state)
     }
 

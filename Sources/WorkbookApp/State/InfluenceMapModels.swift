@@ -25,7 +25,11 @@ public struct PersonPicker: Equatable, Sendable {
         accountID = account.id
         self.subject = subject.id
         self.purpose = purpose
-        let others = account.people.filter { $0.id != subject.id }.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
+        // Influence lines are the ones outside the reporting line: a manager and direct reports are already linked.
+        let others = account.people.filter { person in
+            guard person.id != subject.id else { return false }
+            return purpose == .reportsTo || (person.id != subject.reportsTo && person.reportsTo != subject.id)
+        }.sorted { ($0.name.lowercased(), $0.id) < ($1.name.lowercased(), $1.id) }
         var items = others.map { person in
             Item(id: person.id, label: person.title.isEmpty ? person.name : "\(person.name), \(person.title)",
                  isChosen: purpose == .reportsTo ? subject.reportsTo == person.id : subject.influences.contains(person.id))

@@ -75,7 +75,7 @@ enum InfluenceMapReducer {
             state.message = StatusMessage("No changes.")
             return []
         }
-        state.message = StatusMessage(label.prefix(1).uppercased() + label.dropFirst() + ".")
+        state.message = StatusMessage(ActionLabel.done(label))
         return AccountsReducer.apply(AccountChange(before: account, after: after, label: label), to: &state)
     }
 
@@ -163,6 +163,8 @@ enum PersonPickerReducer {
         case .toggleChoice where picker.purpose == .influences:
             guard picker.items.indices.contains(picker.cursor) else { break }
             picker.items[picker.cursor].isChosen.toggle()
+            // Tick and move on, as in the template picker.
+            picker.cursor = min(picker.items.count - 1, picker.cursor + 1)
         case .confirm, .toggleChoice:
             state.modal = nil
             return save(picker, &state)
@@ -190,7 +192,8 @@ enum PersonPickerReducer {
             return InfluenceMapReducer.changePerson(person, in: account, label: label, &state)
         case .influences:
             person.influences = picker.items.filter(\.isChosen).compactMap(\.id).sorted()
-            return InfluenceMapReducer.changePerson(person, in: account, label: "\(person.name) influences \(person.influences.count) people", &state)
+            let count = person.influences.count
+            return InfluenceMapReducer.changePerson(person, in: account, label: "\(person.name) influences \(count) \(count == 1 ? "person" : "people")", &state)
         }
     }
 }

@@ -108,7 +108,7 @@ enum ChecklistView {
         }
         switch commitment.status {
         case .open, .late:
-            return (" ", commitment.due.map { "due \($0.iso)" } ?? commitment.status.title.lowercased(), nil)
+            return (" ", commitment.due.map { "due \($0.iso)" } ?? "no due date", nil)
         default:
             return (" ", commitment.status.title.lowercased(), commitment.status == .broken ? .dateOverdue : .textMuted)
         }

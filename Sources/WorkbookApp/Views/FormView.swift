@@ -2,9 +2,9 @@ import TerminalUI
 
 /// Any form, centred over the panes: a label and an input per field, problems under their field.
 enum FormView {
-    static let labelWidth = 15
-
     static func render(_ form: FormState, theme: Theme, into buffer: inout Buffer, area: Rect) -> CursorPosition? {
+        // Wide enough for the longest title with its marker and star, within reason.
+        let labelWidth = min(22, max(15, form.fields.map { TextWidth.width(of: $0.title) + ($0.isRequired ? 4 : 2) }.max() ?? 15))
         let width = min(area.width - 2, 76)
         let fieldWidth = width - 4 - labelWidth
         let errorLines = form.errors.mapValues { TextWrap.lines("✗ " + $0, width: max(1, fieldWidth)) }

@@ -109,7 +109,7 @@ enum MapTreeView {
             var x = area.x
             x += buffer.write((isSelected ? "▶ " : "  ") + line.prefix, x: x, y: y, style: isSelected ? style : theme[.paneBorder], clip: area)
             let influence = account.influence(of: line.person.id, in: objective.id)
-            x += buffer.write(card(line.person, influence: influence), x: x, y: y, style: style, maxWidth: area.maxX - x, clip: area)
+            x += buffer.write(TextWidth.truncate(card(line.person, influence: influence), toWidth: area.maxX - x), x: x, y: y, style: style, clip: area)
             let links = line.person.influences.compactMap { account.person($0)?.name }
             if !links.isEmpty, x + 4 < area.maxX {
                 buffer.write("  ↝ " + links.joined(separator: ", "), x: x, y: y, style: isSelected ? style : theme[.textMuted], maxWidth: area.maxX - x, clip: area)
@@ -117,7 +117,8 @@ enum MapTreeView {
             y += 1
             if expanded, y < area.maxY {
                 let detail = details(line.person, influence: influence, today: today)
-                buffer.write("  " + line.continuation + "   " + detail, x: area.x, y: y, style: theme[.textMuted], maxWidth: area.width, clip: area)
+                buffer.write(TextWidth.truncate("  " + line.continuation + "   " + detail, toWidth: area.width), x: area.x, y: y,
+                             style: theme[.textMuted], clip: area)
                 y += 1
             }
         }
@@ -199,11 +200,21 @@ enum FlagListView {
         buffer.write("⚑ \(red.count) red flag\(red.count == 1 ? "" : "s") · ✓ \(strengths.count) strength\(strengths.count == 1 ? "" : "s")",
                      x: area.x, y: y, style: theme[.paneTitle], clip: area)
         y += 1
-        for flag in ordered + strengths {
+        let all = ordered + strengths
+        for (position, flag) in all.enumerated() {
             let marker = flag.isStrength ? "✓ " : "⚑ "
             let role: ThemeRole = flag.isStrength ? .statusInfo : (flag.personID == selected ? .dateOverdue : .detailValue)
-            for (index, line) in TextWrap.lines(marker + flag.reason, width: area.width - 2).enumerated() {
-                guard y < area.maxY else { return }
+            let lines = TextWrap.lines(marker + flag.reason, width: area.width - 2)
+            // Keep the last row to say how many did not fit: a cut list must not look complete.
+            let rest = all.count - position
+            if y + lines.count > area.maxY - (rest > 1 ? 1 : 0) {
+                if y < area.maxY {
+                    buffer.write("… \(rest) more (the export lists them all; select a person to see theirs first)",
+                                 x: area.x, y: y, style: theme[.textMuted], maxWidth: area.width, clip: area)
+                }
+                return
+            }
+            for (index, line) in lines.enumerated() {
                 buffer.write(index == 0 ? line : "  " + line, x: area.x, y: y, style: theme[role], clip: area)
                 y += 1
             }
