@@ -13,11 +13,13 @@ enum InfluenceMapExport {
             if let close = objective.closeDate { facts.append("close \(close.iso)") }
             facts.append("position \(objective.position > 0 ? "+" : "")\(objective.position)")
             heading += " (" + facts.joined(separator: ", ") + ")"
-            lines += ["", heading, "", "| Person | Title | Roles | Influence | Mode | Rating | Win | Result | Covered by | Last contact |", "|---|---|---|---|---|---|---|---|---|---|"]
+            lines += ["", heading, "",
+                      "| Person | Title | Reports to | Roles | Influence | Mode | Rating | Win | Result | Covered by | Last contact |",
+                      "|---|---|---|---|---|---|---|---|---|---|---|"]
             for person in MapNavigation.order(account) {
                 guard let influence = account.influence(of: person.id, in: objective.id) else { continue }
                 let cells = [
-                    escape(person.name), escape(person.title),
+                    escape(person.name), escape(person.title), escape(person.reportsTo.flatMap { account.person($0)?.name } ?? ""),
                     influence.roles.map(\.title).joined(separator: ", "), influence.degree.title,
                     influence.mode?.title ?? "—", influence.rating.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "—",
                     escape(influence.win), escape(influence.result),

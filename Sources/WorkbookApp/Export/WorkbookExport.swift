@@ -67,9 +67,10 @@ public enum WorkbookExport {
     static func checklist(_ account: Account, settings: WorkbookSettings, today: CalendarDate) -> [String] {
         let balance = CommitmentRules.balance(account.commitments, today: today, thresholds: settings.checklistThresholds)
         var lines = ["", "### Commitment checklist", ""]
-        var summary = "Ours: \(balance.oursKept) of \(balance.ours) kept · theirs: \(balance.theirsKept) of \(balance.theirs) met"
+        var summary = "Ours: \(balance.oursKept) of \(balance.ours) kept · Theirs: \(balance.theirsKept) of \(balance.theirs) met"
         if balance.overdue > 0 { summary += " · \(balance.overdue) overdue" }
-        summary += " · " + (balance.daysSinceReview.map { "last review \($0) days ago" } ?? "never reviewed")
+        summary += " · " + (balance.daysSinceReview.map { $0 == 0 ? "reviewed today" : "last review \($0) days ago" } ?? "never reviewed")
+        if let first = account.firstMeeting { summary += " · first meeting \(first.iso)" }
         lines.append(summary)
         if let signal = balance.signal { lines += ["", "**\(signal.headline)** \(signal.nextStep)"] }
         let ordered = ChecklistOrdering.ordered(account.commitments)
