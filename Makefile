@@ -27,6 +27,12 @@ run: build
 test: deps
 	$(SWIFT) build --build-tests
 	WORKBOOK_BIN="$(BIN_DIR)/workbook" $(SWIFT) test
+	WORKBOOK_BIN="$(BIN_DIR)/workbook" SWIFT="$(SWIFT)" Benchmarks/run.sh --smoke
+
+# The performance figures of docs/PERFORMANCE.md: release build, 1k/10k/100k territories (cached in
+# Benchmarks/data/), one table on stdout and in Benchmarks/results.md.
+bench: deps
+	SWIFT="$(SWIFT)" Benchmarks/run.sh
 
 # Rewrites the screen goldens and docs/KEYBINDINGS.md; review the diff before committing.
 goldens: deps

@@ -7,6 +7,8 @@ public enum Invocation: Equatable, Sendable {
     case restore(backup: String, dataDirectory: String?)
     /// Hidden: `workbook debug-save-burst`, saves in a loop for the crash test (docs/STORAGE.md).
     case debugSaveBurst(SaveBurstOptions)
+    /// `workbook generate`: write a deterministic synthetic territory for the benchmark (docs/PERFORMANCE.md).
+    case generate(GenerateOptions)
     case help
     case version
 
@@ -38,6 +40,18 @@ public enum Invocation: Equatable, Sendable {
         public var accounts = 3
     }
 
+    /// What `workbook generate` writes: `accounts` accounts from `seed` into a new or empty folder.
+    public struct GenerateOptions: Equatable, Sendable {
+        public var accounts: Int
+        public var seed: UInt64
+        public var dataDirectory: String
+        public init(accounts: Int, seed: UInt64 = 42, dataDirectory: String) {
+            self.accounts = accounts
+            self.seed = seed
+            self.dataDirectory = dataDirectory
+        }
+    }
+
     public static let versionNumber = "0.1.0"
 
     public static let usage = """
@@ -50,6 +64,8 @@ public enum Invocation: Equatable, Sendable {
                                                             also lists privacy warnings and backups
       workbook restore BACKUP [--data DIR]                  put back the files of .backups/BACKUP
                                                             (what they replace is backed up first)
+      workbook generate --accounts N [--seed S] --data DIR  write a synthetic territory for benchmarks
+                                                            into a new or empty folder (same seed, same bytes)
       workbook --help | --version
 
     Options:
@@ -72,6 +88,7 @@ public enum Invocation: Equatable, Sendable {
             case "check": return .success(try parseCheck(&words))
             case "restore": return .success(try parseRestore(&words))
             case "debug-save-burst": return .success(try parseSaveBurst(&words))
+            case "generate": return .success(try parseGenerate(&words))
             case "help": return .success(.help)
             case let other?: throw UsageError("unknown command \u{201C}\(other)\u{201D}")
             }
@@ -166,6 +183,32 @@ public enum Invocation: Equatable, Sendable {
             }
         }
         return .debugSaveBurst(options)
+    }
+}
+
+extension Invocation {
+    fileprivate static func parseGenerate(_ words: inout ArgumentWords) throws -> Invocation {
+        var accounts: Int?
+        var seed: UInt64 = 42
+        var data: String?
+        while let word = words.next() {
+            switch word.name {
+            case "--help", "-h": return .help
+            case "--accounts":
+                let text = try words.value(for: word)
+                guard let number = Int(text), number >= 0 else { throw UsageError("--accounts needs a whole number, not \u{201C}\(text)\u{201D}") }
+                accounts = number
+            case "--seed":
+                let text = try words.value(for: word)
+                guard let number = UInt64(text) else { throw UsageError("--seed needs a whole number, not \u{201C}\(text)\u{201D}") }
+                seed = number
+            case "--data": data = try words.value(for: word)
+            default: throw UsageError.unknown(word)
+            }
+        }
+        guard let accounts else { throw UsageError("generate needs --accounts N") }
+        guard let data else { throw UsageError("generate needs --data DIR (a new or empty folder)") }
+        return .generate(GenerateOptions(accounts: accounts, seed: seed, dataDirectory: data))
     }
 }
 

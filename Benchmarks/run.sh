@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# Benchmarks/run.sh — the performance figures of issue 5 (docs/PERFORMANCE.md).
+#
+#   Benchmarks/run.sh          release build; 1k, 10k and 100k territories (generated once into
+#                              Benchmarks/data/, git-ignored); median of 5 first frames; writes
+#                              Benchmarks/results.md                                   (make bench)
+#                              (BENCH_SIZES="1000 10000" limits the sizes)
+#   Benchmarks/run.sh --smoke  the debug build `make test` just made; 1k only, one run each,
+#                              fresh data in a temporary folder; checks every figure is produced
+#
+# Every figure is measured from outside, the way a user sees it, with the shared scripts in
+# ../shared/perf (ttff.sh through tmux, bytes_per_key.py in a pty), for the app and for a
+# 100-line C ncursesw list viewer (Benchmarks/floor/viewer.c) in the same run.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(dirname "$here")
+perf_dir="$(dirname "$0")/../../shared/perf"
+mode=full
+case "${1:-}" in
+  "") ;;
+  --smoke) mode=smoke ;;
+  -h|--help) sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+  *) echo "usage: $0 [--smoke]" >&2; exit 2 ;;
+esac
+
+die() { echo "bench: $*" >&2; exit 1; }
+[[ -x $perf_dir/ttff.sh && -f $perf_dir/bytes_per_key.py ]] ||
+  die "the measuring scripts are missing: expected ttff.sh and bytes_per_key.py in $perf_dir (../shared/perf next to the repository)"
+perf_dir=$(cd "$perf_dir" && pwd)
+for tool in tmux python3 gcc; do command -v "$tool" >/dev/null || die "$tool is needed (make deps installs tmux)"; done
+
+cd "$root"
+swift=${SWIFT:-swift}
+if [[ $mode == full ]]; then
+  echo "== building (release)"
+  "$swift" build -c release >&2
+  bin="$("$swift" build -c release --show-bin-path)/workbook"
+  read -r -a sizes <<< "${BENCH_SIZES:-1000 10000 100000}"; runs=5; warmup=1; key_runs=3; key_count=50
+  data_root="$here/data"
+else
+  bin="${WORKBOOK_BIN:-$("$swift" build --show-bin-path)/workbook}"
+  sizes=(1000); runs=1; warmup=0; key_runs=1; key_count=5
+  data_root=$(mktemp -d "${TMPDIR:-/tmp}/workbook-bench-XXXXXX")
+  trap 'rm -rf "$data_root"' EXIT
+fi
+[[ -x $bin ]] || die "no workbook binary at $bin (build it first)"
+mkdir -p "$data_root"
+seed=42
+quiet_ms=150; pause_ms=20
+idle_s=$(awk -v n="$key_count" -v q="$quiet_ms" -v p="$pause_ms" 'BEGIN { printf "%g", n * (q + p) / 1000 }')
+
+# The C floor, rebuilt when its source changed.
+floor="$data_root/viewer"
+if [[ ! -x $floor || $here/floor/viewer.c -nt $floor ]]; then
+  gcc -O2 -Wall -o "$floor" "$here/floor/viewer.c" -lncursesw || die "cannot compile Benchmarks/floor/viewer.c (libncurses-dev?)"
+fi
+
+label() { case $1 in 1000) echo 1k ;; 10000) echo 10k ;; 100000) echo 100k ;; *) echo "$1" ;; esac; }
+
+# Territories are cached, keyed by the generator's source: a changed generator regenerates them.
+generator_key=$(cat "$root/Sources/WorkbookApp/Demo/TerritoryGenerator.swift" | cksum | cut -d' ' -f1)
+prepare() { # N -> the workbook folder, with names.txt beside it for the floor
+  local n=$1 dir="$data_root/$(label "$1")" stamp="$data_root/$(label "$1").stamp"
+  if [[ ! -f $stamp || $(cat "$stamp") != "$generator_key seed=$seed" ]]; then
+    rm -rf "$dir" "$dir.names.txt" "$stamp"
+    echo "== generating $(label "$n") accounts (seed $seed) into $dir" >&2
+    "$bin" generate --accounts "$n" --seed "$seed" --data "$dir" >&2
+    python3 - "$dir" > "$dir.names.txt" <<'PY'
+import json, os, sys
+folder = os.path.join(sys.argv[1], "accounts")
+names = []
+for entry in os.listdir(folder):
+    if entry.endswith(".json"):
+        with open(os.path.join(folder, entry), encoding="utf-8") as fh:
+            names.append(json.load(fh)["name"])
+names.sort(key=str.casefold)
+sys.stdout.write("".join(name.replace("\n", " ") + "\n" for name in names))
+PY
+    echo "$generator_key seed=$seed" > "$stamp"
+  fi
+  echo "$dir"
+}
+
+expect="Accounts ("
+field() { tr '\t' '\n' | sed -n "s/^$1=//p" | head -n1; }
+ttff() { # label CMD... -> "median_ms rss_kib"
+  local name=$1; shift
+  local out
+  out=$("$perf_dir/ttff.sh" -q -n "$runs" -W "$warmup" -s 200x50 -e "$expect" -r 300 -l "$name" -- "$@") ||
+    die "ttff.sh failed for $name"
+  local line; line=$(grep '^RESULT' <<< "$out")
+  echo "$(field median_ms <<< "$line") $(field rss_kib_median <<< "$line")"
+}
+keys() { # label CMD... -> "bytes_per_key_median idle_bytes"
+  local name=$1; shift
+  local out
+  out=$(python3 "$perf_dir/bytes_per_key.py" --size 200x50 --expect "$expect" --key down --count "$key_count" \
+          --quiet-ms "$quiet_ms" --pause-ms "$pause_ms" --runs "$key_runs" --label "$name" -- "$@") ||
+    die "bytes_per_key.py failed for $name"
+  local line; line=$(grep '^RESULT' <<< "$out")
+  echo "$(field bytes_per_key_median <<< "$line") $(field idle_bytes <<< "$line")"
+}
+
+declare -A fig
+for n in "${sizes[@]}"; do
+  dir=$(prepare "$n"); s=$(label "$n")
+  echo "== measuring $s" >&2
+  read -r fig[app_ms,$s] fig[app_rss,$s] < <(ttff "app-$s" "$bin" --data "$dir")
+  read -r fig[floor_ms,$s] fig[floor_rss,$s] < <(ttff "floor-$s" "$floor" "$dir.names.txt")
+  read -r fig[app_key,$s] fig[app_idle,$s] < <(keys "app-$s" "$bin" --data "$dir")
+  read -r fig[floor_key,$s] fig[floor_idle,$s] < <(keys "floor-$s" "$floor" "$dir.names.txt")
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "—"; else printf "%.1f×", a / b }'; }
+mib() { awk -v k="$1" 'BEGIN { if (k == "") print ""; else printf "%.1f", k / 1024 }'; }
+cell() { # value unit [floor] -> "value unit (r× floor)"
+  local v=$1 unit=$2 f=${3:-}
+  [[ -z $v ]] && { echo "missing"; return; }
+  if [[ -n $f ]]; then echo "$v $unit ($(ratio "$v" "$f") floor)"; else echo "$v $unit"; fi
+}
+row() { # title then one cell per size
+  local title=$1; shift
+  printf '| %s |' "$title"; for c in "$@"; do printf ' %s |' "$c"; done; printf '\n'
+}
+per_size() { local what=$1 s; local cells=(); for s in "${labels[@]}"; do cells+=("$($what "$s")"); done; printf '%s\n' "${cells[@]}"; }
+
+labels=(); for n in "${sizes[@]}"; do labels+=("$(label "$n")"); done
+table=$(
+  printf '| figure |'; for s in "${labels[@]}"; do printf ' %s |' "$s"; done; printf '\n'
+  printf '|---|'; for _ in "${labels[@]}"; do printf -- '---:|'; done; printf '\n'
+  c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[app_ms,$s]}" ms "${fig[floor_ms,$s]}")"); done; row "first frame, app (median of $runs)" "${c[@]}"
+  c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[floor_ms,$s]}" ms)"); done; row "first frame, C floor" "${c[@]}"
+  c=(); for s in "${labels[@]}"; do c+=("$(cell "$(mib "${fig[app_rss,$s]}")" MiB "$(mib "${fig[floor_rss,$s]}")")"); done; row "peak RSS, app" "${c[@]}"
+  c=(); for s in "${labels[@]}"; do c+=("$(cell "$(mib "${fig[floor_rss,$s]}")" MiB)"); done; row "peak RSS, C floor" "${c[@]}"
+  c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[app_key,$s]}" B "${fig[floor_key,$s]}")"); done; row "bytes per cursor-down key, app" "${c[@]}"
+  c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[floor_key,$s]}" B)"); done; row "bytes per cursor-down key, C floor (full-row highlight)" "${c[@]}"
+  c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[app_idle,$s]}" B)"); done; row "bytes written while idle for ${idle_s} s, app" "${c[@]}"
+  c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[floor_idle,$s]}" B)"); done; row "bytes written while idle for ${idle_s} s, C floor" "${c[@]}"
+  c=(); for s in "${labels[@]}"; do c+=("not measured yet"); done
+  row "all accounts loaded, UI responsive throughout" "${c[@]}"
+  row "save one edited account" "${c[@]}"
+  row "one filter keystroke (match + render)" "${c[@]}"
+)
+
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n1)
+machine="$(nproc) CPUs, ${cpu:-unknown CPU}, $(uname -sr)"
+echo
+echo "Account Workbook benchmark ($mode) — $(date -u '+%Y-%m-%d %H:%M UTC') — $machine"
+echo "200×50 xterm-256color; territories of seed $seed; $runs measured first frame(s) after $warmup warm-up; bytes per key over $key_count keys, median of $key_runs run(s)"
+echo
+echo "$table"
+
+if [[ $mode == smoke ]]; then
+  # Every measured figure must be there; no timing assertions.
+  missing=$(grep -c 'missing' <<< "$table" || true)
+  rows=$(grep -c '^| ' <<< "$table")
+  [[ $missing == 0 && $rows == 12 ]] && grep -q '^| first frame, app .* ms (.*× floor) |$' <<< "$table" &&
+    grep -q '^| bytes per cursor-down key, app | [0-9.]* B' <<< "$table" &&
+    grep -q '^| bytes written while idle for .* app | [0-9.]* B |$' <<< "$table" &&
+    grep -q '^| peak RSS, app | [0-9.]* MiB' <<< "$table"  || die "smoke: expected a header and 11 rows with every measured figure, got $rows rows and $missing missing figure(s)"
+  echo; echo "bench smoke: every figure produced"
+else
+  {
+    echo "# Benchmark results"
+    echo
+    echo "Produced by \`make bench\` (Benchmarks/run.sh); see docs/PERFORMANCE.md for what each figure means."
+    echo
+    echo "- date: $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "- machine: $machine"
+    echo "- commit: $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$root" diff --quiet HEAD -- Sources 2>/dev/null || echo ' (with uncommitted changes in Sources)')"
+    echo "- terminal: 200×50 xterm-256color; territories generated with seed $seed"
+    echo "- first frame: median of $runs after $warmup warm-up; bytes per key: $key_count cursor-down keys, median of $key_runs runs"
+    echo
+    echo "$table"
+  } > "$here/results.md"
+  echo; echo "written to Benchmarks/results.md"
+fi
