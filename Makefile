@@ -13,6 +13,8 @@ deps:
 	pkg-config --exists ncursesw 2>/dev/null || [ -f /usr/include/ncursesw/curses.h ] || missing="$$missing libncurses-dev"; \
 	command -v tmux >/dev/null 2>&1 || missing="$$missing tmux"; \
 	command -v git >/dev/null 2>&1 || missing="$$missing git"; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	command -v gcc >/dev/null 2>&1 || missing="$$missing gcc"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
@@ -24,10 +26,11 @@ build: deps
 run: build
 	@$(BIN_DIR)/workbook $(ARGS)
 
+# The benchmark's smoke pass runs first, so the test runner's summary is the last thing printed.
 test: deps
 	$(SWIFT) build --build-tests
-	WORKBOOK_BIN="$(BIN_DIR)/workbook" $(SWIFT) test
 	WORKBOOK_BIN="$(BIN_DIR)/workbook" SWIFT="$(SWIFT)" Benchmarks/run.sh --smoke
+	WORKBOOK_BIN="$(BIN_DIR)/workbook" $(SWIFT) test
 
 # The performance figures of docs/PERFORMANCE.md: release build, 1k/10k/100k territories (cached in
 # Benchmarks/data/), one table on stdout and in Benchmarks/results.md.
@@ -36,7 +39,7 @@ bench: deps
 
 # Rewrites the screen goldens and docs/KEYBINDINGS.md; review the diff before committing.
 goldens: deps
-	UPDATE_GOLDENS=1 $(SWIFT) test --filter 'ScreenRenderingTests|KeymapTests' || true
+	UPDATE_GOLDENS=1 $(SWIFT) test --filter 'ScreenRenderingTests|KeymapTests|ChecklistRenderingTests|InfluenceMapRenderingTests' || true
 
 clean:
 	rm -rf .build
