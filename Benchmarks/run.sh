@@ -25,8 +25,14 @@ case "${1:-}" in
 esac
 
 die() { echo "bench: $*" >&2; exit 1; }
-[[ -x $perf_dir/ttff.sh && -f $perf_dir/bytes_per_key.py ]] ||
+if [[ ! -x $perf_dir/ttff.sh || ! -f $perf_dir/bytes_per_key.py ]]; then
+  # A clone without the team's shared/ folder beside it can still run the tests; only the figures need it.
+  if [[ $mode == smoke ]]; then
+    echo "bench: smoke pass skipped: ttff.sh and bytes_per_key.py are not in $perf_dir (../shared/perf next to the repository)"
+    exit 0
+  fi
   die "the measuring scripts are missing: expected ttff.sh and bytes_per_key.py in $perf_dir (../shared/perf next to the repository)"
+fi
 perf_dir=$(cd "$perf_dir" && pwd)
 for tool in tmux python3 gcc; do command -v "$tool" >/dev/null || die "$tool is needed (make deps installs tmux)"; done
 
