@@ -62,13 +62,13 @@ struct JSONSyntaxFailure: Error {
 
 /// The recursive-descent worker; it reads the bytes in place and builds strings from byte slices.
 struct JSONByteParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
-    private let count: Int
-    private let maximumDepth: Int
-    private var index = 0
-    private var depth = 0
+    let bytes: UnsafeBufferPointer<UInt8>
+    let count: Int
+    let maximumDepth: Int
+    var index = 0
+    var depth = 0
     /// Reused for strings with escapes, so that only those pay for a copy.
-    private var scratch: [UInt8] = []
+    var scratch: [UInt8] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
         self.bytes = bytes
@@ -94,7 +94,7 @@ struct JSONByteParser {
 
     // MARK: Values
 
-    private mutating func parseValue() throws(JSONSyntaxFailure) -> JSONValue {
+    mutating func parseValue() throws(JSONSyntaxFailure) -> JSONValue {
         guard index < count else { throw failure(expected: "a value") }
         switch bytes[index] {
         case UInt8(ascii: "{"): return try parseObject()
@@ -108,7 +108,7 @@ struct JSONByteParser {
         }
     }
 
-    private mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxFailure) {
+    mutating func expectLiteral(_ literal: StaticString) throws(JSONSyntaxFailure) {
         let length = literal.utf8CodeUnitCount
         let matches = index + length <= count && (0..<length).allSatisfy { bytes[index + $0] == literal.utf8Start[$0] }
         guard matches else {
@@ -121,14 +121,14 @@ struct JSONByteParser {
         index += length
     }
 
-    private mutating func enterContainer() throws(JSONSyntaxFailure) {
+    mutating func enterContainer() throws(JSONSyntaxFailure) {
         depth += 1
         if depth > maximumDepth {
             throw JSONSyntaxFailure(offset: index, message: "nesting deeper than \(maximumDepth) levels")
         }
     }
 
-    private mutating func parseObject() throws(JSONSyntaxFailure) -> JSONValue {
+    mutating func parseObject() throws(JSONSyntaxFailure) -> JSONValue {
         try enterContainer()
         index += 1
         var members: [String: JSONValue] = [:]
@@ -174,7 +174,7 @@ struct JSONByteParser {
         }
     }
 
-    private mutating func parseArray() throws(JSONSyntaxFailure) -> JSONValue {
+    mutating func parseArray() throws(JSONSyntaxFailure) -> JSONValue {
         try enterContainer()
         index += 1
         var elements: [JSONValue] = []
@@ -205,7 +205,7 @@ struct JSONByteParser {
         }
     }
 
-    private func isValueStart(_ byte: UInt8) -> Bool {
+    func isValueStart(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "["), UInt8(ascii: "\""), UInt8(ascii: "-"),
              UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"):
@@ -218,7 +218,7 @@ struct JSONByteParser {
     // MARK: Numbers
 
     /// `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, kept as its literal text.
-    private mutating func parseNumber() throws(JSONSyntaxFailure) -> String {
+    mutating func parseNumber() throws(JSONSyntaxFailure) -> String {
         let start = index
         if bytes[index] == UInt8(ascii: "-") {
             index += 1
@@ -247,123 +247,12 @@ struct JSONByteParser {
     }
 
     @inline(__always)
-    private func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
-
-    // MARK: Strings
-
-    private mutating func parseString() throws(JSONSyntaxFailure) -> String {
-        let quoteOffset = index
-        index += 1
-        let start = index
-        // Fast path: no escapes, so the string is exactly the bytes between the quotes.
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-                index += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            try advanceOverStringByte(byte)
-        }
-        guard index < count else { throw unterminatedString(at: quoteOffset) }
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-        while index < count {
-            let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") {
-                index += 1
-                return String(decoding: scratch, as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") {
-                try parseEscape()
-                continue
-            }
-            let from = index
-            try advanceOverStringByte(byte)
-            scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[from..<index]))
-        }
-        throw unterminatedString(at: quoteOffset)
-    }
-
-    /// Moves past one character of string content, checking control characters and UTF-8.
-    @inline(__always)
-    private mutating func advanceOverStringByte(_ byte: UInt8) throws(JSONSyntaxFailure) {
-        if byte < 0x20 {
-            let name = byte == 0x0A ? "a line break" : byte == 0x09 ? "a tab" : "control character U+\(hex(UInt32(byte), digits: 4))"
-            throw JSONSyntaxFailure(offset: index, message: "\(name) inside a string must be escaped (or the string is missing its closing '\"')")
-        }
-        if byte < 0x80 {
-            index += 1
-            return
-        }
-        let length = UTF8Scanning.sequenceLength(bytes, at: index)
-        if length == 0 { throw invalidUTF8(at: index) }
-        index += length
-    }
-
-    private mutating func parseEscape() throws(JSONSyntaxFailure) {
-        let escapeOffset = index
-        index += 1
-        guard index < count else { throw unterminatedString(at: escapeOffset) }
-        let byte = bytes[index]
-        index += 1
-        switch byte {
-        case UInt8(ascii: "\""): scratch.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): scratch.append(UInt8(ascii: "\\"))
-        case UInt8(ascii: "/"): scratch.append(UInt8(ascii: "/"))
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
-        case UInt8(ascii: "u"):
-            let unit = try parseHex4(escapeOffset: escapeOffset)
-            var scalar = UInt32(unit)
-            if (0xD800...0xDBFF).contains(unit) {
-                // A high surrogate must be followed by an escaped low surrogate: together one character.
-                guard index + 1 < count, bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") else {
-                    throw JSONSyntaxFailure(offset: escapeOffset, message: "unpaired surrogate \\u\(hex(UInt32(unit), digits: 4)): expected a low surrogate \\uDC00-\\uDFFF after it")
-                }
-                let lowOffset = index
-                index += 2
-                let low = try parseHex4(escapeOffset: lowOffset)
-                guard (0xDC00...0xDFFF).contains(low) else {
-                    throw JSONSyntaxFailure(offset: escapeOffset, message: "unpaired surrogate \\u\(hex(UInt32(unit), digits: 4)): expected a low surrogate \\uDC00-\\uDFFF after it")
-                }
-                scalar = 0x10000 + ((UInt32(unit) - 0xD800) << 10) + (UInt32(low) - 0xDC00)
-            } else if (0xDC00...0xDFFF).contains(unit) {
-                throw JSONSyntaxFailure(offset: escapeOffset, message: "unpaired surrogate \\u\(hex(UInt32(unit), digits: 4)): a low surrogate must follow a high one")
-            }
-            UTF8Scanning.append(scalar: scalar, to: &scratch)
-        default:
-            index -= 1
-            throw JSONSyntaxFailure(offset: escapeOffset, message: "invalid escape '\\\(describeByte(at: index))': use \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t or \\uXXXX")
-        }
-    }
-
-    private mutating func parseHex4(escapeOffset: Int) throws(JSONSyntaxFailure) -> UInt16 {
-        var value: UInt16 = 0
-        for _ in 0..<4 {
-            guard index < count else { throw JSONSyntaxFailure(offset: escapeOffset, message: "expected 4 hex digits after \\u") }
-            let byte = bytes[index]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw JSONSyntaxFailure(offset: escapeOffset, message: "expected 4 hex digits after \\u")
-            }
-            value = value << 4 | UInt16(digit)
-            index += 1
-        }
-        return value
-    }
+    func isDigit(_ byte: UInt8) -> Bool { byte &- 0x30 < 10 }
 
     // MARK: Whitespace and errors
 
     @inline(__always)
-    private mutating func skipWhitespace() {
+    mutating func skipWhitespace() {
         while index < count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -372,16 +261,16 @@ struct JSONByteParser {
         }
     }
 
-    private func unterminatedString(at offset: Int) -> JSONSyntaxFailure {
+    func unterminatedString(at offset: Int) -> JSONSyntaxFailure {
         JSONSyntaxFailure(offset: offset, message: "the string starting here is not closed: expected '\"' before the end of the file")
     }
 
-    private func invalidUTF8(at offset: Int) -> JSONSyntaxFailure {
+    func invalidUTF8(at offset: Int) -> JSONSyntaxFailure {
         JSONSyntaxFailure(offset: offset, message: "invalid UTF-8: byte 0x\(hex(UInt32(bytes[offset]), digits: 2)) is not part of a valid UTF-8 character; the file must be saved as UTF-8")
     }
 
     /// "expected X, found Y" at the current position; a byte that is not UTF-8 is reported as such.
-    private func failure(expected: String) -> JSONSyntaxFailure {
+    func failure(expected: String) -> JSONSyntaxFailure {
         guard index < count else {
             return JSONSyntaxFailure(offset: index, message: "expected \(expected), found the end of the file")
         }
@@ -391,7 +280,7 @@ struct JSONByteParser {
         return JSONSyntaxFailure(offset: index, message: "expected \(expected), found \(describeFound())")
     }
 
-    private func describeFound() -> String {
+    func describeFound() -> String {
         let byte = bytes[index]
         switch byte {
         case 0x0A: return "a line break"
@@ -403,14 +292,14 @@ struct JSONByteParser {
     }
 
     /// The character at `offset` as text, decoding a whole UTF-8 sequence when there is one.
-    private func describeByte(at offset: Int) -> String {
+    func describeByte(at offset: Int) -> String {
         guard offset < count else { return "" }
         let length = max(1, UTF8Scanning.sequenceLength(bytes, at: offset))
         let end = min(count, offset + length)
         return String(decoding: UnsafeBufferPointer(rebasing: bytes[offset..<end]), as: UTF8.self)
     }
 
-    private func quoted(_ key: String) -> String {
+    func quoted(_ key: String) -> String {
         var text = "\""
         for scalar in key.unicodeScalars {
             switch scalar {
