@@ -4,16 +4,19 @@ import WorkbookModel
 /// The orders of the account list: name A–Z, value high to low, next meeting soonest first, stage by progress.
 public enum AccountOrdering {
     public static func sorted(_ accounts: [Account], by sort: AccountSort) -> [Account] {
-        accounts.sorted { lhs, rhs in
+        // Folding a name is the costly part of a comparison: fold each name once, not in every comparison.
+        let keyed = accounts.map { (account: $0, name: FilterMatcher.fold($0.name)) }
+        return keyed.sorted { left, right in
+            let lhs = left.account, rhs = right.account
             switch sort {
             case .name:
                 break
             case .value:
-                let left = lhs.annualValue ?? -1, right = rhs.annualValue ?? -1
-                if left != right { return left > right }
+                let leftValue = lhs.annualValue ?? -1, rightValue = rhs.annualValue ?? -1
+                if leftValue != rightValue { return leftValue > rightValue }
             case .nextMeeting:
                 switch (lhs.nextMeeting, rhs.nextMeeting) {
-                case let (left?, right?) where left != right: return left < right
+                case let (leftDate?, rightDate?) where leftDate != rightDate: return leftDate < rightDate
                 case (.some, nil): return true
                 case (nil, .some): return false
                 default: break
@@ -21,15 +24,10 @@ public enum AccountOrdering {
             case .stage:
                 if lhs.stage != rhs.stage { return lhs.stage.rank < rhs.stage.rank }
             }
-            return nameOrder(lhs, rhs)
-        }
-    }
-
-    /// Case- and accent-insensitive name order, ids breaking ties so the order is total and stable.
-    static func nameOrder(_ lhs: Account, _ rhs: Account) -> Bool {
-        let left = FilterMatcher.fold(lhs.name), right = FilterMatcher.fold(rhs.name)
-        if left != right { return left < right }
-        return lhs.id < rhs.id
+            // Case- and accent-insensitive name order, ids breaking ties so the order is total and stable.
+            if left.name != right.name { return left.name < right.name }
+            return lhs.id < rhs.id
+        }.map(\.account)
     }
 }
 
