@@ -63,6 +63,13 @@ enum AccountsReducer {
         return [.save(change.after)]
     }
 
+    /// Records `after` as one undoable, saved change of `account` and says what was done; nil when nothing changed.
+    static func record(_ after: Account, replacing account: Account, label: String, _ state: inout AppState) -> [Effect]? {
+        if after == account { return nil }
+        state.message = StatusMessage(ActionLabel.done(label))
+        return apply(AccountChange(before: account, after: after, label: label), to: &state)
+    }
+
     static func confirmDelete(_ state: inout AppState, id: AccountID, command: Command) -> [Effect] {
         ConfirmationReducer.answer(command, &state, declined: "Nothing deleted.") { state in
             guard var account = state.accounts[id] else { return [] }

@@ -69,10 +69,9 @@ enum ChecklistReducer {
 
     /// Records `after` as one undoable change of the account and says what happened.
     static func commit(_ after: Account, replacing account: Account, selecting id: CommitmentID?, label: String, _ state: inout AppState) -> [Effect] {
-        if after == account { return [] }
+        guard let effects = AccountsReducer.record(after, replacing: account, label: label, &state) else { return [] }
         if let id { state.checklistSelection = id }
-        state.message = StatusMessage(ActionLabel.done(label))
-        return AccountsReducer.apply(AccountChange(before: account, after: after, label: label), to: &state)
+        return effects
     }
 
     static func submit(_ form: EditorForm, accountID: AccountID, _ state: inout AppState, _ environment: ReducerEnvironment) -> [Effect] {

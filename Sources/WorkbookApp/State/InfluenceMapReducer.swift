@@ -71,12 +71,11 @@ enum InfluenceMapReducer {
     }
 
     static func commit(_ after: Account, replacing account: Account, label: String, _ state: inout AppState) -> [Effect] {
-        if after == account {
+        guard let effects = AccountsReducer.record(after, replacing: account, label: label, &state) else {
             state.message = StatusMessage("No changes.")
             return []
         }
-        state.message = StatusMessage(ActionLabel.done(label))
-        return AccountsReducer.apply(AccountChange(before: account, after: after, label: label), to: &state)
+        return effects
     }
 
     /// Saves one of the map's forms.
