@@ -23,41 +23,35 @@ enum StatusLineView {
             }
             return cursor
         }
+        if let line = line(for: state) {
+            // Anything that needs attention fills the whole line, so it reads as a banner.
+            if line.role != .statusInfo && line.role != .textMuted { buffer.fill(rect, style: theme[line.role]) }
+            buffer.write(TextWidth.truncate(line.text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[line.role], clip: rect)
+        }
+        return nil
+    }
+
+    /// What the line says when no filter is being typed: the latest message, else the most important standing warning.
+    static func line(for state: AppState) -> (text: String, role: ThemeRole)? {
         if let message = state.message {
-            let role: ThemeRole
-            let marker: String
             switch message.kind {
-            case .info: role = .statusInfo; marker = ""
-            case .warning: role = .statusWarning; marker = "! "
-            case .error: role = .statusError; marker = "✗ "
+            case .info: return (" " + message.text + " ", .statusInfo)
+            case .warning: return (" ! " + message.text + " ", .statusWarning)
+            case .error: return (" ✗ " + message.text + " ", .statusError)
             }
-            let text = " " + marker + message.text + " "
-            if message.kind != .info { buffer.fill(rect, style: theme[role]) }
-            buffer.write(TextWidth.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[role], clip: rect)
-            return nil
         }
         if let reason = state.readOnlyReason, reason.contains("in use by") {
-            let text = " READ-ONLY — \(reason). Ctrl-L takes over once they have quit "
-            buffer.fill(rect, style: theme[.statusWarning])
-            buffer.write(TextWidth.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[.statusWarning], clip: rect)
-            return nil
+            return (" READ-ONLY — \(reason). Ctrl-L takes over once they have quit ", .statusWarning)
         }
         if let name = state.duplicateNames.first {
-            let text = " ⚠ More than one account is called \u{201C}\(name)\u{201D} — rename one (e) so reviews and exports stay clear "
-            buffer.fill(rect, style: theme[.statusWarning])
-            buffer.write(TextWidth.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[.statusWarning], clip: rect)
-            return nil
+            return (" ⚠ More than one account is called \u{201C}\(name)\u{201D} — rename one (e) so reviews and exports stay clear ", .statusWarning)
         }
         if let first = state.problems.first {
             let more = state.problems.count > 1 ? " (+\(state.problems.count - 1) more)" : ""
-            let text = " ⚠ Not loaded: \(first.file): \(first.message)\(more) — ! for details "
-            buffer.fill(rect, style: theme[.statusWarning])
-            buffer.write(TextWidth.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[.statusWarning], clip: rect)
-            return nil
+            return (" ⚠ Not loaded: \(first.file): \(first.message)\(more) — ! for details ", .statusWarning)
         }
         if !state.filter.isEmpty {
-            let text = " Filter \u{201C}\(state.filter)\u{201D}: \(state.visible.count) of \(state.liveAccounts.count) shown — / edits, Esc clears"
-            buffer.write(TextWidth.truncate(text, toWidth: rect.width), x: rect.x, y: rect.y, style: theme[.textMuted], clip: rect)
+            return (" Filter \u{201C}\(state.filter)\u{201D}: \(state.visible.count) of \(state.liveAccounts.count) shown — / edits, Esc clears", .textMuted)
         }
         return nil
     }
