@@ -1,33 +1,26 @@
 import TerminalUI
 import WorkbookModel
 
-/// A delete confirmation: the question, y or n.
-enum ConfirmDeleteView {
-    static func render(question: String, title: String, footer: String = "y yes · n no", theme: Theme, into buffer: inout Buffer, area: Rect) {
-        let width = min(area.width - 2, 60)
+/// A yes/no question in a box: deletes, discards, whose version wins, quitting with unsaved changes.
+enum QuestionDialog {
+    static func render(question: String, title: String, footer: String = "y yes · n no", border: ThemeRole = .dialogBorder, width: Int = 60,
+                       theme: Theme, into buffer: inout Buffer, area: Rect) {
+        let width = min(area.width - 2, width)
         let lines = TextWrap.lines(question, width: width - 4)
         let rect = area.centered(Size(width: width, height: lines.count + 4))
-        let inner = Box.draw(rect, in: &buffer, border: theme[.dialogBorder], title: title, titleStyle: theme[.dialogBorder],
+        let inner = Box.draw(rect, in: &buffer, border: theme[border], title: title, titleStyle: theme[border],
                              footer: footer, fill: theme[.dialogText])
         for (index, line) in lines.enumerated() {
             buffer.write(line, x: inner.x + 1, y: inner.y + 1 + index, style: theme[.dialogText], clip: inner)
         }
     }
-}
 
-/// Asks before quitting with changes that could not be saved.
-enum ConfirmQuitView {
-    static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, area: Rect) {
+    /// Quitting while some changes could not be saved.
+    static func unsavedOnQuit(_ state: AppState, theme: Theme, into buffer: inout Buffer, area: Rect) {
         let names = state.unsaved.compactMap { state.accounts[$0]?.name }.sorted().joined(separator: ", ")
-        let width = min(area.width - 2, 64)
-        let text = "\(state.unsaved.count) change\(state.unsaved.count == 1 ? " is" : "s are") not saved (\(names)). Quit anyway and lose \(state.unsaved.count == 1 ? "it" : "them")? Ctrl-S retries saving."
-        let lines = TextWrap.lines(text, width: width - 4)
-        let rect = area.centered(Size(width: width, height: lines.count + 4))
-        let inner = Box.draw(rect, in: &buffer, border: theme[.statusError], title: "Unsaved changes", titleStyle: theme[.statusError],
-                             footer: "y quit · n stay", fill: theme[.dialogText])
-        for (index, line) in lines.enumerated() {
-            buffer.write(line, x: inner.x + 1, y: inner.y + 1 + index, style: theme[.dialogText], clip: inner)
-        }
+        let count = state.unsaved.count
+        let text = "\(count) change\(count == 1 ? " is" : "s are") not saved (\(names)). Quit anyway and lose \(count == 1 ? "it" : "them")? Ctrl-S retries saving."
+        render(question: text, title: "Unsaved changes", footer: "y quit · n stay", border: .statusError, width: 64, theme: theme, into: &buffer, area: area)
     }
 }
 

@@ -33,28 +33,28 @@ public enum RootView {
             cursor = FormView.render(form.state, theme: theme, into: &buffer, area: layout.body)
         case .confirmDelete(let id):
             let name = state.accounts[id]?.name ?? id.rawValue
-            ConfirmDeleteView.render(
+            QuestionDialog.render(
                 question: "Delete \u{201C}\(name)\u{201D}? It is archived inside its file, so a teammate's edits are not lost, and u undoes it.",
                 title: "Delete account", footer: "y delete · n keep", theme: theme, into: &buffer, area: layout.body)
         case .confirmQuit:
-            ConfirmQuitView.render(state, theme: theme, into: &buffer, area: layout.body)
+            QuestionDialog.unsavedOnQuit(state, theme: theme, into: &buffer, area: layout.body)
         case .personPicker(let picker):
             PersonPickerView.render(picker, theme: theme, into: &buffer, area: layout.body)
         case .confirmDeletePerson(let accountID, let id):
             let name = state.accounts[accountID]?.person(id)?.name ?? ""
-            ConfirmDeleteView.render(question: "Remove \u{201C}\(name)\u{201D} from the map, with their buying roles? u undoes it.",
+            QuestionDialog.render(question: "Remove \u{201C}\(name)\u{201D} from the map, with their buying roles? u undoes it.",
                                      title: "Remove person", footer: "y remove · n keep", theme: theme, into: &buffer, area: layout.body)
         case .resolveConflicts:
             let names = state.conflicts.compactMap { state.accounts[$0]?.name }.sorted().joined(separator: ", ")
-            ConfirmDeleteView.render(
+            QuestionDialog.render(
                 question: "Changed both here and on disk (a git pull, an editor): \(names). t takes the version on disk and drops yours; m keeps yours and saves it over theirs.",
                 title: "Whose version wins?", footer: "t theirs · m mine · Esc later", theme: theme, into: &buffer, area: layout.body)
         case .confirmDiscard:
-            ConfirmDeleteView.render(question: "Discard what you typed in this form?", title: "Discard changes", footer: "y discard · n back to the form",
+            QuestionDialog.render(question: "Discard what you typed in this form?", title: "Discard changes", footer: "y discard · n back to the form",
                                      theme: theme, into: &buffer, area: layout.body)
         case .confirmDeleteCommitment(let accountID, let id):
             let text = state.accounts[accountID]?.commitment(id)?.text ?? ""
-            ConfirmDeleteView.render(question: "Delete the commitment \u{201C}\(text)\u{201D}? u undoes it.", title: "Delete commitment",
+            QuestionDialog.render(question: "Delete the commitment \u{201C}\(text)\u{201D}? u undoes it.", title: "Delete commitment",
                                      footer: "y delete · n keep", theme: theme, into: &buffer, area: layout.body)
         case .templates(let picker):
             TemplatePickerView.render(picker, theme: theme, into: &buffer, area: layout.body)
