@@ -44,18 +44,8 @@ public enum AccountForm {
             account.stage = stage
             account.stageChangedOn = today
         }
-        if applies(.annualValue) {
-            switch AccountRules.parseAmount(form.text(AccountField.annualValue.rawValue)) {
-            case .success(let value): account.annualValue = value
-            case .failure(let failure): errors[AccountField.annualValue.rawValue] = failure.message
-            }
-        }
-        if applies(.nextMeeting) {
-            switch AccountRules.parseDate(form.text(AccountField.nextMeeting.rawValue), today: today) {
-            case .success(let date): account.nextMeeting = date
-            case .failure(let failure): errors[AccountField.nextMeeting.rawValue] = failure.message
-            }
-        }
+        if applies(.annualValue) { form.amount(AccountField.annualValue.rawValue, errors: &errors) { account.annualValue = $0 } }
+        if applies(.nextMeeting) { form.date(AccountField.nextMeeting.rawValue, today: today, errors: &errors) { account.nextMeeting = $0 } }
         for issue in AccountRules.validate(account, among: others) where errors[issue.field.rawValue] == nil {
             errors[issue.field.rawValue] = issue.message
         }

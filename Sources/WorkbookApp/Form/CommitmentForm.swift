@@ -41,12 +41,8 @@ public enum CommitmentForm {
         if applies(.owner) { commitment.owner = form.text(Key.owner.rawValue).trimmingWhitespace() }
         if applies(.evidence) { commitment.evidence = form.text(Key.evidence.rawValue).trimmingWhitespace() }
         if commitment.text.isEmpty { errors[Key.text.rawValue] = "Say what was committed." }
-        for (key, apply) in [(Key.due, { (date: CalendarDate?) in commitment.due = date }), (Key.madeOn, { commitment.madeOn = $0 })] where applies(key) {
-            switch AccountRules.parseDate(form.text(key.rawValue), today: today) {
-            case .success(let date): apply(date)
-            case .failure(let failure): errors[key.rawValue] = failure.message
-            }
-        }
+        if applies(.due) { form.date(Key.due.rawValue, today: today, errors: &errors) { commitment.due = $0 } }
+        if applies(.madeOn) { form.date(Key.madeOn.rawValue, today: today, errors: &errors) { commitment.madeOn = $0 } }
         let status = CommitmentStatus.allCases[form.choice(Key.status.rawValue)]
         if base == nil || (applies(.status) && status != base?.status) {
             commitment.status = status

@@ -118,6 +118,24 @@ public struct FormState: Equatable, Sendable {
     public var firstError: String? { errors[focusedField.key] ?? fields.lazy.compactMap { errors[$0.key] }.first }
 }
 
+extension FormState {
+    /// The field read as a date (`YYYY-MM-DD`, today, +7…): `apply` gets it, or the field gets the error.
+    func date(_ key: String, today: CalendarDate, errors: inout [String: String], _ apply: (CalendarDate?) -> Void) {
+        switch AccountRules.parseDate(text(key), today: today) {
+        case .success(let value): apply(value)
+        case .failure(let failure): errors[key] = failure.message
+        }
+    }
+
+    /// The field read as a whole amount (120000, 120k, 1,5M): `apply` gets it, or the field gets the error.
+    func amount(_ key: String, errors: inout [String: String], _ apply: (Int?) -> Void) {
+        switch AccountRules.parseAmount(text(key)) {
+        case .success(let value): apply(value)
+        case .failure(let failure): errors[key] = failure.message
+        }
+    }
+}
+
 /// What a form is for, so that saving it knows what to change.
 public enum FormPurpose: Equatable, Sendable {
     case addAccount

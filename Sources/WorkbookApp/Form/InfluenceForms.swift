@@ -47,8 +47,8 @@ public enum InfluenceForms {
         if changed("nextStep") { person.nextStep = form.text("nextStep").trimmingWhitespace() }
         if changed("newInRole") { person.isNewInRole = form.choice("newInRole") == 1 }
         if changed("uncertain") { person.isUncertain = form.choice("uncertain") == 1 }
-        if changed("lastContact") { date(form, "lastContact", today, &errors) { person.lastContact = $0 } }
-        if changed("nextStepDate") { date(form, "nextStepDate", today, &errors) { person.nextStepDate = $0 } }
+        if changed("lastContact") { form.date("lastContact", today: today, errors: &errors) { person.lastContact = $0 } }
+        if changed("nextStepDate") { form.date("nextStepDate", today: today, errors: &errors) { person.nextStepDate = $0 } }
         return errors.isEmpty ? .valid(person) : .invalid(errors)
     }
 
@@ -123,11 +123,8 @@ public enum InfluenceForms {
         var errors: [String: String] = [:]
         objective.title = form.text("title").trimmingWhitespace()
         if objective.title.isEmpty { errors["title"] = "Say what we are selling toward, e.g. \u{201C}40 forklifts for Hamburg by March\u{201D}." }
-        date(form, "closeDate", today, &errors) { objective.closeDate = $0 }
-        switch AccountRules.parseAmount(form.text("amount")) {
-        case .success(let amount): objective.amount = amount
-        case .failure(let failure): errors["amount"] = failure.message
-        }
+        form.date("closeDate", today: today, errors: &errors) { objective.closeDate = $0 }
+        form.amount("amount", errors: &errors) { objective.amount = $0 }
         objective.position = form.choice("position") - 5
         return errors.isEmpty ? .valid(objective) : .invalid(errors)
     }
@@ -138,12 +135,5 @@ public enum InfluenceForms {
             .text("by", "Our colleague", colleague, required: true),
             .choice("level", "How well", options: CoverageLevel.allCases.map(\.title), selected: level.rank),
         ], focusing: "level"))
-    }
-
-    private static func date(_ form: FormState, _ key: String, _ today: CalendarDate, _ errors: inout [String: String], _ apply: (CalendarDate?) -> Void) {
-        switch AccountRules.parseDate(form.text(key), today: today) {
-        case .success(let value): apply(value)
-        case .failure(let failure): errors[key] = failure.message
-        }
     }
 }
