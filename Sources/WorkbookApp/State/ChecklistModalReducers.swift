@@ -4,15 +4,16 @@ import WorkbookModel
 enum TemplatePickerReducer {
     static func reduce(_ state: inout AppState, _ picker: TemplatePicker, _ command: Command, environment: ReducerEnvironment) -> [Effect] {
         var picker = picker
+        if let moved = ListCursor.moved(picker.cursor, by: command, count: picker.items.count) {
+            picker.cursor = moved
+            state.modal = .templates(picker)
+            return []
+        }
         switch command {
-        case .moveDown: picker.cursor = min(picker.items.count - 1, picker.cursor + 1)
-        case .moveUp: picker.cursor = max(0, picker.cursor - 1)
-        case .moveFirst: picker.cursor = 0
-        case .moveLast: picker.cursor = max(0, picker.items.count - 1)
         case .toggleChoice:
             guard picker.items.indices.contains(picker.cursor), !picker.items[picker.cursor].isAdopted else { break }
             picker.items[picker.cursor].isChosen.toggle()
-            picker.cursor = min(picker.items.count - 1, picker.cursor + 1)
+            picker.cursor = ListCursor.moved(picker.cursor, by: .moveDown, count: picker.items.count) ?? picker.cursor
         case .confirm:
             state.modal = nil
             return adopt(picker, &state, environment)

@@ -156,14 +156,17 @@ enum InfluenceMapReducer {
 enum PersonPickerReducer {
     static func reduce(_ state: inout AppState, _ picker: PersonPicker, _ command: Command) -> [Effect] {
         var picker = picker
+        if let moved = ListCursor.moved(picker.cursor, by: command, count: picker.items.count) {
+            picker.cursor = moved
+            state.modal = .personPicker(picker)
+            return []
+        }
         switch command {
-        case .moveDown: picker.cursor = min(picker.items.count - 1, picker.cursor + 1)
-        case .moveUp: picker.cursor = max(0, picker.cursor - 1)
         case .toggleChoice where picker.purpose == .influences:
             guard picker.items.indices.contains(picker.cursor) else { break }
             picker.items[picker.cursor].isChosen.toggle()
             // Tick and move on, as in the template picker.
-            picker.cursor = min(picker.items.count - 1, picker.cursor + 1)
+            picker.cursor = ListCursor.moved(picker.cursor, by: .moveDown, count: picker.items.count) ?? picker.cursor
         case .confirm, .toggleChoice:
             state.modal = nil
             return save(picker, &state)
