@@ -57,6 +57,8 @@ public struct Account: Hashable, Sendable, Identifiable {
     public var people: [Person]
     public var influences: [BuyingInfluence]
     public var archived: ArchiveMark?
+    /// Team reviews: reviews held (with snapshots), decisions and actions; appended, never rewritten.
+    public var reviewLog = AccountReviewLog()
     /// Fields written by a newer build, kept untouched so that saving here does not destroy them.
     public var unknownFields: [String: JSONValue]
 

@@ -6,6 +6,8 @@ public struct WorkbookSettings: Hashable, Sendable {
     /// The thresholds of the checklist and influence-map rules (docs/RULES.md), editable in `workbook.json`.
     public var checklistThresholds: CommitmentThresholds
     public var influenceThresholds: InfluenceThresholds
+    /// Saved review lists and the fields hidden while presenting (`settings.review`).
+    public var review = ReviewSettings()
     public var unknownFields: [String: JSONValue]
 
     public init(owner: String = "", currency: String = "EUR", checklistThresholds: CommitmentThresholds = .init(),

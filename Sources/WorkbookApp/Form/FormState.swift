@@ -148,6 +148,11 @@ public enum FormPurpose: Equatable, Sendable {
     case addObjective(AccountID)
     case editObjective(AccountID, EntityID)
     case coverage(AccountID, person: EntityID)
+    /// The account review: which accounts, timer and presenting; then a decision, an action, closing an action.
+    case startAccountReview
+    case reviewDecision(AccountID)
+    case reviewAction(AccountID)
+    case closeReviewAction(AccountID)
 }
 
 /// An open form: its purpose and its fields.

@@ -20,6 +20,9 @@ public enum Command: Hashable, Sendable {
     case previousAccount, nextAccount
     case moveToParent, moveToChild, editRole, pickReportsTo, pickInfluences, editCoverage, contactToday
     case nextObjective, addObjective, editObjective, toggleMapView
+    // The account review (R) and presenting.
+    case startAccountReview, endAccountReview, reviewNext, reviewPrevious, recordDecision, addReviewAction, closeReviewAction
+    case markAccountReviewed, cycleReviewTimer, togglePresenting
 }
 
 /// Where a binding applies. The keymap tries the scopes of the current state in order.
@@ -37,6 +40,7 @@ public enum KeyScope: String, CaseIterable, Sendable {
     case personPicker = "Person picker"
     case conflict = "Changed here and on disk"
     case review = "Review walk"
+    case accountReview = "Account review"
     case reviewEvidence = "Review: typing evidence"
     case overlay = "Help and lists"
     case tooSmall = "Terminal too small"

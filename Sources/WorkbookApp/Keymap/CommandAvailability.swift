@@ -3,10 +3,14 @@ public enum CommandAvailability {
     public static func disabledReason(_ command: Command, in state: AppState) -> String? {
         switch command {
         case .add, .undo, .redo, .delete, .edit, .open, .retrySave, .mark, .addEvidence, .markReviewed, .startReview, .openTemplates,
-             .editRole, .pickReportsTo, .pickInfluences, .editCoverage, .contactToday, .addObjective, .editObjective:
+             .editRole, .pickReportsTo, .pickInfluences, .editCoverage, .contactToday, .addObjective, .editObjective,
+             .recordDecision, .addReviewAction, .closeReviewAction, .markAccountReviewed:
             if let reason = state.readOnlyReason { return "the workbook is read-only (\(reason))" }
         default:
             break
+        }
+        if let session = state.accountReview, state.modal == nil {
+            return AccountReviewReducer.disabledReason(command, session: session, in: state)
         }
         if state.focus == .checklist, state.modal == nil {
             return checklistReason(command, in: state)
@@ -19,6 +23,8 @@ public enum CommandAvailability {
             return state.selectedAccount == nil ? "no account is selected" : nil
         case .undo, .redo:
             return historyReason(command, in: state)
+        case .startAccountReview:
+            return state.liveAccounts.isEmpty ? "no accounts to review yet" : nil
         case .openDemo:
             return state.liveAccounts.isEmpty ? nil : "the demo opens from an empty workbook; run `workbook --demo` to try it"
         case .showProblems:

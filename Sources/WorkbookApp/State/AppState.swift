@@ -117,6 +117,10 @@ public struct AppState: Equatable, Sendable {
     public var location: String
     public var isDemo: Bool
     public var shouldQuit = false
+    /// The team lead's account review (`R`), when one is running: it takes the screen.
+    public var accountReview: AccountReviewSession?
+    /// Presenting to a room: sensitive fields are masked on screen (not in files or exports).
+    public var isPresenting = false
 
     public init(
         workbook: LoadedWorkbook,

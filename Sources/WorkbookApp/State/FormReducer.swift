@@ -17,7 +17,9 @@ enum FormReducer {
             }
             state.modal = nil
             switch form.purpose {
-            case .addAccount, .addCommitment, .addPerson, .addObjective: state.message = StatusMessage("Discarded; nothing was added.")
+            case .addAccount, .addCommitment, .addPerson, .addObjective, .reviewDecision, .reviewAction:
+                state.message = StatusMessage("Discarded; nothing was added.")
+            case .startAccountReview: state.message = StatusMessage("No review started.")
             default: state.message = StatusMessage("Edit cancelled; nothing changed.")
             }
             return []
@@ -41,6 +43,8 @@ enum FormReducer {
             return ChecklistReducer.submit(form, accountID: accountID, &state, environment)
         case .addPerson, .editPerson, .editRole, .addObjective, .editObjective, .coverage:
             return InfluenceMapReducer.submit(form, &state, environment)
+        case .startAccountReview, .reviewDecision, .reviewAction, .closeReviewAction:
+            return AccountReviewReducer.submit(form, &state, environment)
         }
     }
 

@@ -41,9 +41,10 @@ enum OutsideChangesReducer {
         guard case .form(let form) = state.modal else { return nil }
         switch form.purpose {
         case .editAccount(let id), .editCommitment(let id, _), .editPerson(let id, _), .editRole(let id, _, _),
-             .editObjective(let id, _), .coverage(let id, _), .addCommitment(let id), .addPerson(let id), .addObjective(let id):
+             .editObjective(let id, _), .coverage(let id, _), .addCommitment(let id), .addPerson(let id), .addObjective(let id),
+             .reviewDecision(let id), .reviewAction(let id), .closeReviewAction(let id):
             return id
-        case .addAccount:
+        case .addAccount, .startAccountReview:
             return nil
         }
     }

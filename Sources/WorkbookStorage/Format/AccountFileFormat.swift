@@ -12,6 +12,8 @@ public enum AccountFileFormat {
     static let knownKeys: Set<String> = [
         "formatVersion", "id", "name", "industry", "stage", "annualValue", "nextMeeting", "owner", "notes", "archived",
         "stageChangedOn", "firstMeeting", "commitments", "objectives", "people", "influences",
+        // Team reviews (ReviewFormat).
+        "reviews", "decisions", "actions",
     ]
 
     /// The file name of an account, e.g. `3f2a9c01d4e5b678.json`.
@@ -38,6 +40,7 @@ public enum AccountFileFormat {
         // Files written before the checklist existed have no array; one is added only when there is something in it.
         if !account.commitments.isEmpty { members["commitments"] = CommitmentFormat.jsonValue(account.commitments) }
         InfluenceMapFormat.write(account, into: &members)
+        ReviewFormat.write(account.reviewLog, into: &members)
         if let mark = account.archived {
             var archived = account.unknownFields["archived"]?.objectValue ?? [:]
             archived["by"] = .string(mark.by)
@@ -79,6 +82,7 @@ public enum AccountFileFormat {
         let firstMeeting = try reader.optionalDate("firstMeeting")
         let commitments = try CommitmentFormat.decode(&reader)
         let map = try InfluenceMapFormat.read(&reader)
+        let reviewLog = try ReviewFormat.read(&reader)
         let archived = try reader.optionalObject("archived") { (nested: inout ObjectFieldReader) throws(FileFormatError) in
             ArchiveMark(on: try nested.requiredDate("on"), by: try nested.requiredString("by"))
         }
@@ -86,7 +90,7 @@ public enum AccountFileFormat {
         if let archived, !archived.unknown.isEmpty {
             unknown["archived"] = .object(archived.unknown)
         }
-        return Account(
+        var account = Account(
             id: AccountID(idText),
             name: name,
             industry: industry,
@@ -104,5 +108,7 @@ public enum AccountFileFormat {
             archived: archived?.value,
             unknownFields: unknown
         )
+        account.reviewLog = reviewLog
+        return account
     }
 }

@@ -20,6 +20,7 @@ public enum WorkbookFileFormat {
         var nested = settings.unknownFields["settings"]?.objectValue ?? [:]
         nested["currency"] = .string(settings.currency)
         ThresholdsFormat.write(settings, into: &nested)
+        ReviewSettingsFormat.write(settings.review, into: &nested)
         members["settings"] = .object(nested)
         return .object(members)
     }
@@ -40,14 +41,16 @@ public enum WorkbookFileFormat {
         try reader.formatVersion()
         let owner = try reader.optionalString("owner")
         let nested = try reader.optionalObject("settings") { (settings: inout ObjectFieldReader) throws(FileFormatError) in
-            (try settings.stringIfPresent("currency") ?? "EUR", try ThresholdsFormat.read(&settings))
+            (try settings.stringIfPresent("currency") ?? "EUR", try ThresholdsFormat.read(&settings), try ReviewSettingsFormat.read(&settings))
         }
         var unknown = reader.remaining
         if let nested, !nested.unknown.isEmpty {
             unknown["settings"] = .object(nested.unknown)
         }
         let thresholds = nested?.value.1 ?? (CommitmentThresholds(), InfluenceThresholds())
-        return WorkbookSettings(owner: owner, currency: nested?.value.0 ?? "EUR", checklistThresholds: thresholds.0,
-                                influenceThresholds: thresholds.1, unknownFields: unknown)
+        var settings = WorkbookSettings(owner: owner, currency: nested?.value.0 ?? "EUR", checklistThresholds: thresholds.0,
+                                        influenceThresholds: thresholds.1, unknownFields: unknown)
+        settings.review = nested?.value.2 ?? ReviewSettings()
+        return settings
     }
 }

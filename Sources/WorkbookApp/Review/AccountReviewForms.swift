@@ -1,0 +1,51 @@
+import WorkbookModel
+
+/// The account review's forms: starting a review, a decision, an action, closing an action.
+public enum AccountReviewForms {
+    static let timerOptions = AccountReviewSession.timerSteps.map { $0.map { "\($0) min per account" } ?? "Off" }
+
+    /// Which accounts (each choice with how many it holds), the timer, and whether to present.
+    public static func start(in state: AppState) -> EditorForm {
+        let options = ReviewScope.choices(in: state).map { "\($0.title) (\($0.accounts(in: state).count))" }
+        return EditorForm(purpose: .startAccountReview, state: FormState(title: "Start a review", fields: [
+            .choice("scope", "Accounts", options: options, selected: 0),
+            .choice("timer", "Timer", options: timerOptions, selected: 0),
+            .choice("present", "Presenting", options: ["Off", "On: hide sensitive fields"], selected: state.isPresenting ? 1 : 0),
+        ]))
+    }
+
+    public static func decision(for account: Account) -> EditorForm {
+        EditorForm(purpose: .reviewDecision(account.id), state: FormState(title: "Decision: \(account.name)", fields: [
+            .text("text", "Decision", "", placeholder: "what was decided, in a sentence", required: true),
+        ]))
+    }
+
+    public static func action(for account: Account) -> EditorForm {
+        EditorForm(purpose: .reviewAction(account.id), state: FormState(title: "Action: \(account.name)", fields: [
+            .text("what", "What", "", placeholder: "the next step, e.g. Call the CFO about the renewal", required: true),
+            .text("owner", "Owner", account.owner, placeholder: "who does it"),
+            .text("due", "Due", "", placeholder: "YYYY-MM-DD, +7 … (optional)"),
+        ]))
+    }
+
+    /// Nil when the account has no open action to close.
+    public static func close(for account: Account) -> EditorForm? {
+        let open = account.reviewLog.openActions
+        guard !open.isEmpty else { return nil }
+        return EditorForm(purpose: .closeReviewAction(account.id), state: FormState(title: "Close an action", fields: [
+            .choice("action", "Action", options: open.map { $0.what }, selected: 0),
+            .choice("outcome", "Outcome", options: [ReviewActionStatus.done.title, ReviewActionStatus.dropped.title], selected: 0),
+        ]))
+    }
+
+    /// The action as typed, or the problems by field.
+    static func makeAction(from form: FormState, id: EntityID, today: CalendarDate) -> FormOutcome<ReviewAction> {
+        var errors: [String: String] = [:]
+        let what = form.text("what").trimmingWhitespace()
+        if what.isEmpty { errors["what"] = "say what is to be done" }
+        var due: CalendarDate?
+        form.date("due", today: today, errors: &errors) { due = $0 }
+        if !errors.isEmpty { return .invalid(errors) }
+        return .valid(ReviewAction(id: id, what: what, owner: form.text("owner").trimmingWhitespace(), due: due, agreedOn: today))
+    }
+}
