@@ -6,6 +6,8 @@ public enum WorkbookExport {
     /// The formats `--format` accepts.
     public enum Format: String, CaseIterable, Sendable {
         case json, markdown
+        /// The review report (`ReviewReport`), with `--owner` and `--since`.
+        case review
     }
 
     /// The live accounts to export: all of them in name order, or the one called `name`.
@@ -27,6 +29,7 @@ public enum WorkbookExport {
         switch format {
         case .json: return json(accounts: accounts, settings: settings)
         case .markdown: return markdown(accounts: accounts, settings: settings, today: today)
+        case .review: return ReviewReport.render(accounts: accounts, settings: settings, today: today)
         }
     }
 

@@ -135,7 +135,7 @@ public struct Keymap: Sendable {
 
         KeyBinding([.character(" "), .character("n"), .right], .reviewNext, .accountReview, "Next account", hint: "next"),
         KeyBinding([.character("p"), .left], .reviewPrevious, .accountReview, "Previous account", hint: "back"),
-        KeyBinding([.character("d")], .recordDecision, .accountReview, "Record a decision about this account", hint: "decision"),
+        KeyBinding([.character("d")], .recordDecision, .accountReview, "Record a decision about this account", hint: "decide"),
         KeyBinding([.character("a")], .addReviewAction, .accountReview, "Agree an action: what, owner, due", hint: "action"),
         KeyBinding([.character("m")], .markAccountReviewed, .accountReview, "Mark the account reviewed (today, you) and move on", hint: "reviewed"),
         KeyBinding([.character("x")], .closeReviewAction, .accountReview, "Close an agreed action: done or dropped"),
