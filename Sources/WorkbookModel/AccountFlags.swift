@@ -28,7 +28,7 @@ public enum AccountFlags {
         let balance = CommitmentRules.balance(account.commitments, today: today, thresholds: settings.checklistThresholds)
         if let signal = balance.signal {
             let which = signal == .oneWayTheirs ? "theirs" : "ours"
-            flags.append(AccountFlag(key: "checklist.oneWay." + which, rule: "checklist.oneWay", text: "One-way: \(signal.headline)"))
+            flags.append(AccountFlag(key: "checklist.oneWay." + which, rule: "checklist.oneWay", text: signal.headline))
         }
         let overdue = account.commitments.filter { CommitmentRules.isOverdue($0, today: today) }
             .sorted { ($0.due!, $0.id) < ($1.due!, $1.id) }
