@@ -22,7 +22,7 @@ public enum Command: Hashable, Sendable {
     case nextObjective, addObjective, editObjective, toggleMapView
     // The account review (R) and presenting.
     case startAccountReview, endAccountReview, reviewNext, reviewPrevious, recordDecision, addReviewAction, closeReviewAction
-    case markAccountReviewed, cycleReviewTimer, togglePresenting
+    case markAccountReviewed, cycleReviewTimer, togglePresenting, showReviewDetails
 }
 
 /// Where a binding applies. The keymap tries the scopes of the current state in order.

@@ -138,6 +138,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("d")], .recordDecision, .accountReview, "Record a decision about this account", hint: "decide"),
         KeyBinding([.character("a")], .addReviewAction, .accountReview, "Agree an action: what, owner, due", hint: "action"),
         KeyBinding([.character("m")], .markAccountReviewed, .accountReview, "Mark the account reviewed (today, you) and move on", hint: "reviewed"),
+        KeyBinding([.enter, .character("v")], .showReviewDetails, .accountReview, "See the whole page: every flag, change and action, uncut"),
         KeyBinding([.character("x")], .closeReviewAction, .accountReview, "Close an agreed action: done or dropped"),
         KeyBinding([.character("P")], .togglePresenting, .accountReview, "Presenting on or off (Ctrl-P anywhere)", hint: "present"),
         KeyBinding([.character("t")], .cycleReviewTimer, .accountReview, "Timer per account: off, 2, 3, 5, 10 minutes"),
@@ -173,7 +174,7 @@ public struct Keymap: Sendable {
         case .resolveConflicts: return [.always, .conflict]
         case .confirmDeletePerson: return [.always, .confirm]
         case .review(let walk): return walk.evidenceInput == nil ? [.always, .review] : [.always, .reviewEvidence, .textField]
-        case .help, .problems: return [.always, .overlay]
+        case .help, .problems, .reviewDetails: return [.always, .overlay]
         case nil: break
         }
         if state.accountReview != nil { return [.always, .accountReview] }

@@ -36,6 +36,8 @@ public enum AccountReviewReducer {
             return [.quit]
         case .toggleHelp:
             state.modal = .help(scroll: 0)
+        case .showReviewDetails:
+            state.modal = .reviewDetails(scroll: 0)
         case .undo, .redo:
             return AccountsReducer.reduce(&state, command, environment: environment)
         case .retrySave:

@@ -18,11 +18,13 @@ enum AccountReviewView {
         }
     }
 
-    /// A titled block of lines; `priority` decides who gets spare rows first (lower first).
+    /// A titled block of lines; `priority` decides who gets spare rows first (lower first), up to
+    /// `wanted` lines in a first round, then any number.
     struct Section: Equatable {
         var title: String
         var lines: [Line]
         var priority: Int
+        var wanted: Int
     }
 
     static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) {
@@ -93,18 +95,21 @@ enum AccountReviewView {
     /// The six sections, left column first: flags, balance, roles; then changes, next actions, decisions.
     static func sections(_ page: AccountReviewPage, state: AppState, width: Int) -> [Section] {
         let hideRatings = state.hidesRatings
-        var flags = page.flags.map { flag in
+        // The one-way signal and overdue commitments are said under the balance, once.
+        let mapFlags = page.flags.filter { $0.rule != "checklist.oneWay" && $0.rule != "checklist.overdue" }
+        var flags = mapFlags.map { flag in
             Line("⚑ ", hideRatings && flag.mentionsRating ? PresentingText.maskRating(flag.text) : flag.text, markerRole: .dateOverdue)
         }
         if flags.isEmpty { flags = [Line("✓ ", "No red flags", role: .textMuted)] }
 
         var balance = [Line("", page.balanceLine)]
-        if let signal = page.balance.signal {
-            balance.append(Line("! ", "\(signal.headline) \(signal.nextStep)", markerRole: .dateOverdue))
-        }
         for commitment in page.overdue {
             let days = commitment.due.map { $0.days(until: state.today) } ?? 0
             balance.append(Line("! ", "overdue \(days) d, \(commitment.side == .intention ? "ours" : "theirs"): \(commitment.text)", markerRole: .dateOverdue))
+        }
+        if let signal = page.balance.signal {
+            // After the overdue items when it fits, but never cut: it is the balance's verdict.
+            balance.insert(Line("! ", "\(signal.headline) \(signal.nextStep)", markerRole: .dateOverdue), at: min(balance.count, 2))
         }
 
         let roleText = page.roles.map { entry in "\(entry.role.badge) \(entry.people.isEmpty ? "— nobody" : entry.people.joined(separator: ", "))" }
@@ -134,17 +139,17 @@ enum AccountReviewView {
         }
         if next.isEmpty { next = [Line("", "Nothing planned: a agrees an action.", role: .textMuted)] }
 
-        var decisions = page.recentDecisions.map { Line("• ", "\($0.text) (\($0.by.isEmpty ? "—" : $0.by), \($0.on.iso))") }
-        if decisions.isEmpty { decisions = [Line("", "None yet: d records one.", role: .textMuted)] }
+        let decisions = page.recentDecisions.map { Line("• ", "\($0.text) (\($0.by.isEmpty ? "—" : $0.by), \($0.on.iso))") }
 
+        // With nothing decided yet, the hint bar's "d decide" says enough: the rows go to the rest.
+        let decisionSection = page.recentDecisions.isEmpty ? [] : [Section(title: "Decisions", lines: decisions, priority: 5, wanted: 2)]
         return [
-            Section(title: "Red flags (\(page.flags.count))", lines: flags, priority: 3),
-            Section(title: "Commitment balance", lines: balance, priority: 4),
-            Section(title: page.objective.map { "Buying roles — \($0.title)" } ?? "Buying roles", lines: roles, priority: 1),
-            Section(title: since, lines: changes, priority: 2),
-            Section(title: "Next actions", lines: next, priority: 0),
-            Section(title: "Decisions", lines: decisions, priority: 5),
-        ]
+            Section(title: "Red flags (\(mapFlags.count))", lines: flags, priority: 0, wanted: 3),
+            Section(title: "Commitment balance", lines: balance, priority: 3, wanted: 3),
+            Section(title: page.objective.map { "Buying roles — \($0.title)" } ?? "Buying roles", lines: roles, priority: 4, wanted: 2),
+            Section(title: since, lines: changes, priority: 2, wanted: 2),
+            Section(title: "Next actions", lines: next, priority: 1, wanted: 3),
+        ] + decisionSection
     }
 
     private static func marker(for kind: ReviewChange.Kind) -> String {
@@ -164,6 +169,23 @@ enum AccountReviewView {
         }
     }
 
+    /// The whole page as overlay lines: every section uncut, for a list the screen had to cut.
+    static func detailLines(_ state: AppState, width: Int) -> [ScrollingOverlayView.Line] {
+        guard let id = state.accountReview?.currentID, let account = state.accounts[id] else { return [] }
+        let page = AccountReviewPage(account: account, today: state.today, settings: state.settings, nextActionCount: .max)
+        var lines: [ScrollingOverlayView.Line] = []
+        for section in sections(page, state: state, width: width) {
+            if !lines.isEmpty { lines.append(.init(text: "", role: .dialogText)) }
+            lines.append(.init(text: section.title, role: .paneTitle))
+            for line in section.lines {
+                for (index, part) in TextWrap.lines(line.text, width: max(10, width - 4)).enumerated() {
+                    lines.append(.init(text: (index == 0 ? " " + line.marker : "   ") + part, role: line.role == .textMuted ? .textMuted : .dialogText))
+                }
+            }
+        }
+        return lines
+    }
+
     /// Draws the sections top to bottom, giving each its title and at least one line, then spare rows
     /// by priority; a cut section ends in "… N more".
     static func draw(_ sections: [Section], theme: Theme, into buffer: inout Buffer, rect: Rect) {
@@ -181,7 +203,7 @@ enum AccountReviewView {
             let x = rect.x + buffer.write(TextWidth.truncate(section.title, toWidth: rect.width), x: rect.x, y: y, style: theme[.detailLabel], clip: rect)
             if shown < section.lines.count {
                 // A cut section says so: a short list must not look complete.
-                buffer.write("  (+\(section.lines.count - shown) more)", x: x, y: y, style: theme[.textMuted], clip: rect)
+                buffer.write("  (+\(section.lines.count - shown) more: Enter shows all)", x: x, y: y, style: theme[.textMuted], clip: rect)
             }
             y += 1
             for line in section.lines.prefix(shown) where y < rect.maxY {
@@ -193,7 +215,7 @@ enum AccountReviewView {
         }
     }
 
-    /// Lines shown per section: one each (when it has any), then spare rows by priority.
+    /// Lines shown per section: one each (when it has any), then by priority up to what each wants, then the rest.
     static func allocate(_ sections: [Section], rows: Int) -> [Int] {
         var counts = sections.map { _ in 0 }
         var free = rows - sections.count // a title row each
@@ -202,11 +224,13 @@ enum AccountReviewView {
             free -= 1
         }
         let order = sections.indices.sorted { (sections[$0].priority, $0) < (sections[$1].priority, $1) }
-        for index in order where free > 0 {
-            let wanted = sections[index].lines.count - counts[index]
-            let given = min(wanted, free)
-            counts[index] += given
-            free -= given
+        for round in 0..<2 {
+            for index in order where free > 0 {
+                let limit = round == 0 ? min(sections[index].wanted, sections[index].lines.count) : sections[index].lines.count
+                let given = min(max(0, limit - counts[index]), free)
+                counts[index] += given
+                free -= given
+            }
         }
         return counts
     }

@@ -127,7 +127,7 @@ public enum AppReducer {
                 state.shouldQuit = true
                 return [.quit]
             }
-        case .help, .problems: return OverlayReducer.reduce(&state, command)
+        case .help, .problems, .reviewDetails: return OverlayReducer.reduce(&state, command)
         case nil: break
         }
         if state.accountReview != nil { return AccountReviewReducer.reduce(&state, command, environment: environment) }

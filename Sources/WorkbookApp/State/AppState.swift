@@ -70,6 +70,8 @@ public enum Modal: Equatable, Sendable {
     case personPicker(PersonPicker)
     case confirmDeletePerson(AccountID, EntityID)
     case help(scroll: Int)
+    /// The account review's page in full, every list uncut (Enter in the review).
+    case reviewDetails(scroll: Int)
     case problems(scroll: Int)
 }
 

@@ -66,6 +66,10 @@ public enum RootView {
             cursor = ReviewWalkView.render(walk, state: state, theme: theme, into: &buffer, area: layout.body)
         case .help(let scroll):
             ScrollingOverlayView.render(title: "Keys", lines: OverlayContent.lines(for: state), scroll: scroll, theme: theme, into: &buffer, area: layout.body)
+        case .reviewDetails(let scroll):
+            let name = state.accountReview?.currentID.flatMap { state.accounts[$0]?.name } ?? ""
+            ScrollingOverlayView.render(title: "Everything on \u{201C}\(name)\u{201D}", lines: OverlayContent.lines(for: state), scroll: scroll,
+                                        theme: theme, into: &buffer, area: layout.body)
         case .problems(let scroll):
             ScrollingOverlayView.render(title: "Unreadable files", lines: OverlayContent.lines(for: state), scroll: scroll, theme: theme, into: &buffer, area: layout.body)
         case nil:
