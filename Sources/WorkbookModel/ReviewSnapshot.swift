@@ -83,7 +83,8 @@ public struct ReviewSnapshot: Hashable, Sendable {
                 CommitmentEntry(id: $0.id, text: $0.text, side: $0.side, status: $0.status,
                                 overdue: CommitmentRules.isOverdue($0, today: today))
             },
-            flags: AccountFlags.redFlags(for: account, today: today, settings: settings).map {
+            // Overdue commitments are in `commitments` already: as flags they would be said twice.
+            flags: AccountFlags.redFlags(for: account, today: today, settings: settings).filter { $0.rule != "checklist.overdue" }.map {
                 FlagEntry(id: digest($0.key), rule: $0.rule, text: $0.text)
             })
     }

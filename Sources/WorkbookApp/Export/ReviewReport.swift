@@ -61,9 +61,9 @@ public enum ReviewReport {
             lines += ["", "Not reviewed yet."]
         }
         lines += ["", "### Red flags", ""]
-        lines += page.flags.isEmpty ? ["None."] : page.flags.map { "- \(escape($0.text))" }
+        lines += page.flagsBesidesBalance.isEmpty ? ["None."] : page.flagsBesidesBalance.map { "- \(escape($0.text))" }
         lines += ["", "### Commitment balance", "", "- \(page.balanceLine)"]
-        if let signal = page.balance.signal { lines.append("- One-way: \(signal.headline) \(signal.nextStep)") }
+        if let signal = page.balance.signal { lines.append("- \(signal.headline) \(signal.nextStep)") }
         for commitment in page.overdue {
             let days = commitment.due.map { $0.days(until: today) } ?? 0
             lines.append("- Overdue \(days) d (\(commitment.side == .intention ? "ours" : "theirs")): \(escape(commitment.text))")

@@ -92,6 +92,11 @@ public struct AccountReviewPage: Equatable, Sendable {
         return result
     }
 
+    /// The red flags not already said under the balance (the one-way signal, overdue commitments).
+    public var flagsBesidesBalance: [AccountFlag] {
+        flags.filter { $0.rule != "checklist.oneWay" && $0.rule != "checklist.overdue" }
+    }
+
     /// "ours 2/3 kept · theirs 1/2 met · 1 overdue", and the one-way warning when it applies.
     public var balanceLine: String {
         var parts = ["ours \(balance.oursKept)/\(balance.ours) kept", "theirs \(balance.theirsKept)/\(balance.theirs) met"]

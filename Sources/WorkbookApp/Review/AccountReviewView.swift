@@ -96,7 +96,7 @@ enum AccountReviewView {
     static func sections(_ page: AccountReviewPage, state: AppState, width: Int) -> [Section] {
         let hideRatings = state.hidesRatings
         // The one-way signal and overdue commitments are said under the balance, once.
-        let mapFlags = page.flags.filter { $0.rule != "checklist.oneWay" && $0.rule != "checklist.overdue" }
+        let mapFlags = page.flagsBesidesBalance
         var flags = mapFlags.map { flag in
             Line("⚑ ", hideRatings && flag.mentionsRating ? PresentingText.maskRating(flag.text) : flag.text, markerRole: .dateOverdue)
         }
