@@ -10,6 +10,8 @@ enum AccountsListView {
         var alignRight: Bool
         var sort: AccountSort?
         var value: (Account, AppState) -> String
+        /// The cell's colour on an unselected row, when it says something (a level, an overdue date).
+        var role: (Account, AppState) -> ThemeRole? = { _, _ in nil }
     }
 
     static let minimumNameWidth = 14
@@ -20,13 +22,16 @@ enum AccountsListView {
             Column(title: "Stage", width: width >= 100 ? 17 : 13, alignRight: false, sort: .stage) { account, _ in
                 width >= 100 ? account.stage.title : ValueFormat.shortStage(account.stage)
             },
+            Column(title: "Health", width: 8, alignRight: false, sort: .health, value: { account, state in
+                state.health(of: account).map { "\($0.score) \($0.level.marker)" } ?? "—"
+            }, role: { account, state in state.health(of: account).map { healthRole($0.level) } }),
             Column(title: "Value", width: 9, alignRight: true, sort: .value) { account, state in
                 ValueFormat.compactAmount(account.annualValue, currency: state.settings.currency)
             },
-            Column(title: "Next meeting", width: 14, alignRight: false, sort: .nextMeeting) { account, state in
+            Column(title: "Next meeting", width: 14, alignRight: false, sort: .nextMeeting, value: { account, state in
                 guard let date = account.nextMeeting else { return "—" }
                 return date < state.today ? "! " + date.iso : date.iso
-            },
+            }, role: { account, state in (account.nextMeeting.map { $0 < state.today } ?? false) ? .dateOverdue : nil }),
             Column(title: "Industry", width: 16, alignRight: false, sort: nil) { account, _ in account.industry },
             Column(title: "Owner", width: 12, alignRight: false, sort: nil) { account, _ in account.owner },
         ]
@@ -88,12 +93,18 @@ enum AccountsListView {
             for column in layout.columns {
                 x += 1
                 let text = TextWidth.fit(column.value(account, state), width: column.width, alignRight: column.alignRight)
-                var cellStyle = style
-                if column.sort == .nextMeeting, !selected, let date = account.nextMeeting, date < state.today {
-                    cellStyle = theme[.dateOverdue]
-                }
-                x += buffer.write(text, x: x, y: y, style: cellStyle, clip: inner)
+                let role = selected ? nil : column.role(account, state)
+                x += buffer.write(text, x: x, y: y, style: role.map { theme[$0] } ?? style, clip: inner)
             }
+        }
+    }
+
+    /// The colour of a health level; its marker (✓ ▲ ✖) says the same without colour.
+    static func healthRole(_ level: HealthLevel) -> ThemeRole {
+        switch level {
+        case .good: return .listRow
+        case .watch: return .dateSoon
+        case .atRisk: return .dateOverdue
         }
     }
 
