@@ -159,7 +159,9 @@ public final class AppRuntime {
             guard let exportWriter else { return [.warning("Exports cannot be written here.")] }
             do {
                 let path = try exportWriter(fileName, Array(text.utf8))
-                return [.info("Handover pack written to \(path)")]
+                let name = path.split(separator: "/").last.map(String.init) ?? path
+                let folder = String(path.dropLast(name.count + 1))
+                return [.info("Handover pack written: \(name) in \(folder.isEmpty ? "/" : folder)")]
             } catch {
                 return [.warning("The handover pack was not written: \(error)")]
             }

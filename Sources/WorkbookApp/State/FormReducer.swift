@@ -95,6 +95,7 @@ enum FormReducer {
             } else {
                 state.message = StatusMessage(base == nil ? "Added \u{201C}\(account.name)\u{201D}." : "Saved \u{201C}\(account.name)\u{201D}.")
             }
+            if account.stage == .partner, base?.stage != .partner { RelationshipReducer.announcePartner(&state) }
             return effects
         }
     }

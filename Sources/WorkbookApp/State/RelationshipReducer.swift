@@ -160,7 +160,7 @@ enum RelationshipReducer {
     }
 
     /// Setting an account to partner shows what we mean by the word, or asks for it.
-    private static func announcePartner(_ state: inout AppState) {
+    static func announcePartner(_ state: inout AppState) {
         let statement = state.settings.partnershipStatement
         state.message = statement.isEmpty
             ? StatusMessage("Partner — say what a partnership means to us: S in pane 5.", kind: .info)

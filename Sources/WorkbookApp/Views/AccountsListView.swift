@@ -22,12 +22,12 @@ enum AccountsListView {
             Column(title: "Stage", width: width >= 100 ? 17 : 13, alignRight: false, sort: .stage) { account, _ in
                 width >= 100 ? account.stage.title : ValueFormat.shortStage(account.stage)
             },
-            Column(title: "Health", width: 8, alignRight: false, sort: .health, value: { account, state in
-                state.health(of: account).map { "\($0.score) \($0.level.marker)" } ?? "—"
-            }, role: { account, state in state.health(of: account).map { healthRole($0.level) } }),
             Column(title: "Value", width: 9, alignRight: true, sort: .value) { account, state in
                 ValueFormat.compactAmount(account.annualValue, currency: state.settings.currency)
             },
+            Column(title: "Health", width: 8, alignRight: false, sort: .health, value: { account, state in
+                state.health(of: account).map { "\($0.score) \($0.level.marker)" } ?? "—"
+            }, role: { account, state in state.health(of: account).map { healthRole($0.level) } }),
             Column(title: "Next meeting", width: 14, alignRight: false, sort: .nextMeeting, value: { account, state in
                 guard let date = account.nextMeeting else { return "—" }
                 return date < state.today ? "! " + date.iso : date.iso
@@ -88,8 +88,15 @@ enum AccountsListView {
             let style = selected ? theme[focused ? .listSelected : .listSelectedUnfocused] : theme[.listRow]
             buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             var x = inner.x
-            x += buffer.write(selected ? "▶ " : "  ", x: x, y: y, style: style, clip: inner)
-            x += buffer.write(TextWidth.fit(account.name, width: layout.nameWidth), x: x, y: y, style: style, clip: inner)
+            x += buffer.write(selected ? "▶" : " ", x: x, y: y, style: style, clip: inner)
+            // Without room for the health column, its marker (✓ ▲ ✖) still shows beside the name.
+            let health = layout.columns.contains { $0.sort == .health } ? nil : state.health(of: account)
+            let inline = !layout.columns.contains { $0.sort == .health }
+            if inline {
+                x += buffer.write(health?.level.marker ?? " ", x: x, y: y,
+                                  style: selected || health == nil ? style : theme[healthRole(health!.level)], clip: inner)
+            }
+            x += buffer.write(" " + TextWidth.fit(account.name, width: layout.nameWidth - (inline ? 1 : 0)), x: x, y: y, style: style, clip: inner)
             for column in layout.columns {
                 x += 1
                 let text = TextWidth.fit(column.value(account, state), width: column.width, alignRight: column.alignRight)
@@ -125,8 +132,9 @@ enum AccountsListView {
             return title + (sort == .value ? " ▼" : " ▲")
         }
         buffer.fill(Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), style: Style(background: style.background))
-        var x = inner.x + markerWidth
-        x += buffer.write(TextWidth.fit(label("Name", .name), width: layout.nameWidth), x: x, y: inner.y, style: style, clip: inner)
+        let inline = !layout.columns.contains { $0.sort == .health }
+        var x = inner.x + markerWidth + (inline ? 1 : 0)
+        x += buffer.write(TextWidth.fit(label("Name", .name), width: layout.nameWidth - (inline ? 1 : 0)), x: x, y: inner.y, style: style, clip: inner)
         for column in layout.columns {
             x += 1
             x += buffer.write(TextWidth.fit(label(column.title, column.sort), width: column.width, alignRight: column.alignRight),

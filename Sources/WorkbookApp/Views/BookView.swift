@@ -22,8 +22,9 @@ enum BookView {
         y = renderDimensions(state, theme: theme, into: &buffer, area: left, y: y)
         let side = wide ? Rect(x: left.maxX + 2, y: content.y, width: content.maxX - left.maxX - 2, height: content.height) : nil
         var barsBottom = left.maxY
+        var sideBottom = side?.y ?? 0
         if let side {
-            renderOwners(state, theme: theme, into: &buffer, area: side)
+            sideBottom = renderOwners(state, theme: theme, into: &buffer, area: side) + 1
         } else if left.maxY - y > 8 {
             barsBottom -= 1
             renderOwnersLine(state, theme: theme, into: &buffer, x: left.x, y: left.maxY - 1, width: left.width)
@@ -31,7 +32,7 @@ enum BookView {
         if figures.level == .high {
             let moves = counterMoves(figures)
             if let side {
-                renderMoves(moves, theme: theme, into: &buffer, area: Rect(x: side.x, y: side.maxY - min(side.height, moves.count + 8), width: side.width, height: min(side.height, moves.count + 8)))
+                renderMoves(moves, theme: theme, into: &buffer, area: Rect(x: side.x, y: sideBottom, width: side.width, height: max(0, side.maxY - sideBottom)))
             } else {
                 y = renderMoves(moves, theme: theme, into: &buffer, area: Rect(x: left.x, y: y, width: left.width, height: barsBottom - y))
             }
@@ -175,11 +176,11 @@ enum BookView {
     }
 
     /// Each owner's book for this dimension: the team lead's view.
-    private static func renderOwners(_ state: AppState, theme: Theme, into buffer: inout Buffer, area: Rect) {
+    private static func renderOwners(_ state: AppState, theme: Theme, into buffer: inout Buffer, area: Rect) -> Int {
         var y = area.y
         buffer.write("Each owner's book — \(state.bookDimension.title)", x: area.x, y: y, style: theme[.listHeader], clip: area)
         y += 1
-        let header = TextWidth.fit("Owner", width: 16) + "  Value     Largest  Top 3   HHI    Level"
+        let header = " " + TextWidth.fit("Owner", width: 15) + "  Value     Largest  Top 3   HHI    Level"
         buffer.write(header, x: area.x, y: y, style: theme[.detailLabel], clip: area)
         y += 1
         for owner in ConcentrationRules.owners(Array(state.accounts.values)) where y < area.maxY - 6 {
@@ -202,6 +203,7 @@ enum BookView {
             }
             y += 1
         }
+        return y
     }
 
     /// The owners' levels on one line, for narrow screens.

@@ -74,8 +74,8 @@ enum RelationshipView {
 
     /// The scrolling part: the elements table, the plan, the product lines, the journal, the owners.
     static func body(_ account: Account, state: AppState, width: Int) -> [Line] {
-        let sideWidth = max(8, (width - 18) / 2)
-        var lines = [Line(item: nil, pieces: [(" " + TextWidth.fit("ELEMENT", width: 17) + TextWidth.fit("US", width: sideWidth) + " THEM", .listHeader)])]
+        let sideWidth = max(8, (width - 20) / 2)
+        var lines = [Line(item: nil, pieces: [("  " + TextWidth.fit("ELEMENT", width: 17) + TextWidth.fit("US", width: sideWidth) + " THEM", .listHeader)])]
         let partnership = account.partnership
         for element in PartnershipElement.allCases {
             let oneSided = RelationshipRules.isOneSided(partnership, element, thresholds: state.settings.relationshipThresholds)
@@ -131,7 +131,7 @@ enum RelationshipView {
             let y = area.y + row
             let isSelected = line.item != nil && line.item == selected
             if isSelected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[.listSelected]) }
-            var x = area.x + buffer.write(line.item == nil ? "" : (isSelected ? "▶" : " "), x: area.x, y: y, style: theme[.listSelected], clip: area)
+            var x = area.x + buffer.write(line.item == nil ? "" : (isSelected ? "▶ " : "  "), x: area.x, y: y, style: theme[.listSelected], clip: area)
             for piece in line.pieces {
                 x += buffer.write(piece.text, x: x, y: y, style: isSelected ? theme[.listSelected] : theme[piece.role], maxWidth: area.maxX - x, clip: area)
             }
