@@ -11,7 +11,7 @@ public enum SensitiveField: String, CaseIterable, Sendable, Hashable, Comparable
         case .ratings: return "individual ratings"
         case .pricingStory: return "the pricing story"
         case .accountNotes: return "account notes"
-        case .partnershipNotes: return "partnership notes"
+        case .partnershipNotes: return "notes on the partnership elements"
         }
     }
 

@@ -16,8 +16,8 @@ import WorkbookModel
     @Test func exportNeedsAKnownFormat() throws {
         #expect(try Invocation.parse(["export", "--format", "markdown", "--account", "Acme"]).get()
                 == .export(.init(format: .markdown, account: "Acme", dataDirectory: nil)))
-        #expect(Invocation.parse(["export"]) == .failure(UsageError("export needs --format json, markdown or review")))
-        #expect(Invocation.parse(["export", "--format", "pdf"]) == .failure(UsageError("--format must be json, markdown or review, not \u{201C}pdf\u{201D}")))
+        #expect(Invocation.parse(["export"]) == .failure(UsageError("export needs --format json, markdown, handover or review")))
+        #expect(Invocation.parse(["export", "--format", "pdf"]) == .failure(UsageError("--format must be json, markdown, handover or review, not \u{201C}pdf\u{201D}")))
     }
 
     @Test func reviewStartsTheAppInTheReviewWithItsChoice() throws {

@@ -77,6 +77,8 @@ public enum Invocation: Equatable, Sendable {
                                                             start in the account review (R in the app)
       workbook export --format json|markdown [--account NAME] [--data DIR]
                                                             print the workbook (or one account) to stdout
+      workbook export --format handover --account NAME [--data DIR]
+                                                            print the account's handover pack (Markdown)
       workbook export --format review [--owner NAME] [--since YYYY-MM-DD] [--data DIR]
                                                             the review report in Markdown, after the meeting
       workbook check [--data DIR]                           validate every file; exit 1 on problems;
@@ -153,7 +155,7 @@ public enum Invocation: Equatable, Sendable {
             case "--format":
                 let value = try words.value(for: word)
                 guard let parsed = WorkbookExport.Format(rawValue: value) else {
-                    throw UsageError("--format must be json, markdown or review, not \u{201C}\(value)\u{201D}")
+                    throw UsageError("--format must be json, markdown, handover or review, not \u{201C}\(value)\u{201D}")
                 }
                 format = parsed
             case "--account": account = try words.value(for: word)
@@ -166,7 +168,8 @@ public enum Invocation: Equatable, Sendable {
             default: throw UsageError.unknown(word)
             }
         }
-        guard let format else { throw UsageError("export needs --format json, markdown or review") }
+        guard let format else { throw UsageError("export needs --format json, markdown, handover or review") }
+        if format == .handover, account == nil { throw UsageError("--format handover needs --account NAME: a handover is about one account") }
         if format != .review, report != ReviewReport.Options() {
             throw UsageError("--owner and --since go with --format review")
         }

@@ -6,6 +6,8 @@ public enum WorkbookExport {
     /// The formats `--format` accepts.
     public enum Format: String, CaseIterable, Sendable {
         case json, markdown
+        /// The handover pack of one account (`--account` required).
+        case handover
         /// The review report (`ReviewReport`), with `--owner` and `--since`.
         case review
     }
@@ -29,6 +31,7 @@ public enum WorkbookExport {
         switch format {
         case .json: return json(accounts: accounts, settings: settings)
         case .markdown: return markdown(accounts: accounts, settings: settings, today: today)
+        case .handover: return accounts.map { HandoverExport.markdown($0, settings: settings, today: today) }.joined(separator: "\n")
         case .review: return ReviewReport.render(accounts: accounts, settings: settings, today: today)
         }
     }

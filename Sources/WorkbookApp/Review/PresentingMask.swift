@@ -31,13 +31,28 @@ enum PresentingMask {
             if sensitive.contains(.hotButtons) { account.people[index].hotButtons = hide(account.people[index].hotButtons) }
             if sensitive.contains(.coldButtons) { account.people[index].coldButtons = hide(account.people[index].coldButtons) }
         }
+        if sensitive.contains(.pricingStory) {
+            for index in account.journal.indices where account.journal[index].kind == .pricingStory {
+                account.journal[index].text = hide(account.journal[index].text)
+            }
+        }
+        if sensitive.contains(.partnershipNotes) {
+            for (element, sides) in account.partnership.assessments {
+                for (side, assessment) in sides {
+                    account.partnership.assessments[element]?[side]?.note = hide(assessment.note)
+                }
+            }
+        }
         return account
     }
 
     /// Form fields holding a sensitive value show the mask, whatever is typed into them.
     static func mask(_ form: EditorForm, _ sensitive: Set<SensitiveField>) -> EditorForm {
         var form = form
-        let keys = sensitiveKeys(form.purpose, sensitive)
+        var keys = sensitiveKeys(form.purpose, sensitive)
+        // A journal entry is sensitive by its kind, as chosen in the form right now.
+        if case .addJournalEntry = form.purpose, isPricingStory(form), sensitive.contains(.pricingStory) { keys.insert("text") }
+        if case .editJournalEntry = form.purpose, isPricingStory(form), sensitive.contains(.pricingStory) { keys.insert("text") }
         for index in form.state.fields.indices where keys.contains(form.state.fields[index].key) {
             switch form.state.fields[index].value {
             case .text(let input):
@@ -61,10 +76,16 @@ enum PresentingMask {
             if sensitive.contains(.ratings) { keys.insert("rating") }
         case .addAccount, .editAccount:
             if sensitive.contains(.accountNotes) { keys.insert("notes") }
+        case .editElement:
+            if sensitive.contains(.partnershipNotes) { keys.formUnion(["oursNote", "theirsNote"]) }
         default:
             break
         }
         return keys
+    }
+
+    private static func isPricingStory(_ form: EditorForm) -> Bool {
+        JournalKind.allCases.indices.contains(form.state.choice("kind")) && JournalKind.allCases[form.state.choice("kind")] == .pricingStory
     }
 
     private static func hide(_ text: String) -> String { text.isEmpty ? text : hiddenText }
