@@ -131,4 +131,32 @@ import WorkbookTestSupport
         for secret in ReviewFixtures.secrets + Self.ratingTexts { #expect(!all.contains(secret)) }
         #expect(Keymap.standard.resolve(.escape, in: state) == .command(.closeOverlay))
     }
+
+    @Test func presentingMasksThePricingStoryAndPartnershipNotes() {
+        var state = ReviewFixtures.state(width: 200, height: 60)
+        let id = Fixtures.id(1)
+        state.accounts[id]!.journal = [
+            JournalEntry(id: EntityID("j1"), date: Fixtures.today, author: "Dana Wu", kind: .pricingStory, text: "SECRET-PRICE-STORY 12% off"),
+            JournalEntry(id: EntityID("j2"), date: Fixtures.today, author: "Dana Wu", kind: .meeting, text: "Met the CFO in Hamburg"),
+        ]
+        state.accounts[id]!.partnership.assessments = [.reward: [.ours: ElementAssessment(score: 1, note: "SECRET-PARTNER-NOTE")]]
+        state.selectedID = id
+        state.focus = .relationship
+        #expect(text(state).contains("SECRET-PRICE-STORY"), "shown when not presenting, so the check below can fail")
+        state.isPresenting = true
+        let account = state.accounts[id]!
+        var screens = [text(state)]
+        state.modal = .form(RelationshipForms.journalEntry(account.journal[0], in: account, author: "Dana Wu", today: Fixtures.today, kind: nil))
+        screens.append(text(state))
+        state.modal = .form(RelationshipForms.element(.reward, of: account))
+        screens.append(text(state))
+        for screen in screens {
+            #expect(!screen.contains("SECRET-PRICE-STORY"), "\(screen)")
+            #expect(!screen.contains("SECRET-PARTNER-NOTE"), "\(screen)")
+        }
+        #expect(screens[0].contains("Met the CFO in Hamburg"), "other journal entries stay readable")
+        var meeting = state
+        meeting.modal = .form(RelationshipForms.journalEntry(account.journal[1], in: account, author: "Dana Wu", today: Fixtures.today, kind: nil))
+        #expect(text(meeting).contains("Met the CFO in Hamburg"), "a meeting's form is not masked")
+    }
 }
