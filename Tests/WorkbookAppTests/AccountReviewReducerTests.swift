@@ -38,7 +38,7 @@ import WorkbookTestSupport
         tester.send(.startAccountReview) { $0.modal = .form(AccountReviewForms.start(in: start)) }
         guard case .form(let form) = tester.state.modal else { return }
         #expect(form.state.fields[0].value == .choice(options: [
-            "All accounts (3)", "Flagged accounts (2)", "Owner: Dana Wu (2)", "Owner: Kenji Sato (1)",
+            "All accounts (3)", "Flagged accounts", "Owner: Dana Wu (2)", "Owner: Kenji Sato (1)",
             "Type: Prospect (1)", "Type: Reliable supplier (1)", "Type: Partner (1)",
         ], selected: 0))
         tester.perform(.fieldRight, .fieldRight, .nextField, .fieldRight, .fieldRight, .nextField, .fieldRight)

@@ -159,4 +159,34 @@ import WorkbookTestSupport
         meeting.modal = .form(RelationshipForms.journalEntry(account.journal[1], in: account, author: "Dana Wu", today: Fixtures.today, kind: nil))
         #expect(text(meeting).contains("Met the CFO in Hamburg"), "a meeting's form is not masked")
     }
+
+    @Test func everyPaneIsMaskedWhilePresenting() {
+        for pane in Pane.allCases {
+            for (width, height) in [(80, 24), (200, 60)] {
+                var state = ReviewFixtures.state(width: width, height: height)
+                state.selectedID = Fixtures.id(1)
+                state.accounts[Fixtures.id(1)]!.journal = [
+                    JournalEntry(id: EntityID("j1"), date: Fixtures.today, author: "Dana Wu", kind: .pricingStory, text: "SECRET-PRICE-STORY"),
+                ]
+                state.focus = pane
+                state.mapSelection = ReviewFixtures.heike
+                state.isPresenting = true
+                let screen = text(state)
+                for secret in ReviewFixtures.secrets + ["SECRET-PRICE-STORY", "rates our proposal −2", "Even Keel −2"] {
+                    #expect(!screen.contains(secret), "pane \(pane) at \(width)×\(height) shows \(secret)")
+                }
+            }
+        }
+    }
+
+    @Test func theReviewsAccountIsMaskedEvenWhenTheListFilterHidesIt() {
+        var state = onMuller(width: 200, height: 60, presenting: true)
+        state.filter = "Acme"
+        state.refreshVisible()
+        #expect(state.selectedID != Fixtures.id(1))
+        state.modal = .reviewDetails(scroll: 0)
+        let screen = text(state)
+        #expect(screen.contains("Everything on \u{201C}Müller"))
+        for secret in ReviewFixtures.secrets + Self.ratingTexts { #expect(!screen.contains(secret)) }
+    }
 }

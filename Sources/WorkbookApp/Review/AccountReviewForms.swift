@@ -6,7 +6,8 @@ public enum AccountReviewForms {
 
     /// Which accounts (each choice with how many it holds), the timer, and whether to present.
     public static func start(in state: AppState) -> EditorForm {
-        let options = ReviewScope.choices(in: state).map { "\($0.title) (\($0.accounts(in: state).count))" }
+        let owners = ReviewScope.ownerCounts(in: state)
+        let options = ReviewScope.choices(in: state).map { scope in scope.count(in: state, owners: owners).map { "\(scope.title) (\($0))" } ?? scope.title }
         return EditorForm(purpose: .startAccountReview, state: FormState(title: "Start a review", fields: [
             .choice("scope", "Accounts", options: options, selected: 0),
             .choice("timer", "Timer", options: timerOptions, selected: 0),

@@ -137,12 +137,11 @@ public enum AccountReviewReducer {
             let scopes = ReviewScope.choices(in: state)
             let scope = scopes[min(form.state.choice("scope"), scopes.count - 1)]
             let timer = AccountReviewSession.timerSteps[form.state.choice("timer")]
-            if scope.accounts(in: state).isEmpty {
+            guard begin(&state, scope: scope, timerMinutes: timer) else {
                 FormReducer.reject(form, errors: ["scope": "no accounts in this set: choose another"], &state)
                 return []
             }
             state.isPresenting = form.state.choice("present") == 1
-            begin(&state, scope: scope, timerMinutes: timer)
             return []
         case .reviewDecision(let id):
             guard let account = state.accounts[id] else { return closeGone(&state) }

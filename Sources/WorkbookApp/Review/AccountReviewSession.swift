@@ -42,6 +42,27 @@ public enum ReviewScope: Equatable, Sendable {
         return AccountOrdering.sorted(chosen, by: state.sort).map(\.id)
     }
 
+    /// How many live accounts are in the scope, without sorting; nil for `flagged`, whose count
+    /// needs every account's rules and is worked out only when the review starts.
+    public func count(in state: AppState, owners: [String: Int]) -> Int? {
+        switch self {
+        case .all: return state.liveAccounts.count
+        case .owner(let name): return owners[AccountRules.nameKey(name)] ?? 0
+        case .stage(let stage): return state.liveAccounts.filter { $0.stage == stage }.count
+        case .flagged: return nil
+        case .list(let name):
+            let ids = Set(state.settings.review.lists.first { $0.name == name }?.accounts ?? [])
+            return ids.filter { state.accounts[$0].map { !$0.isArchived } ?? false }.count
+        }
+    }
+
+    /// Live accounts per owner name key, in one pass.
+    public static func ownerCounts(in state: AppState) -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for account in state.accounts.values where !account.isArchived { counts[AccountRules.nameKey(account.owner), default: 0] += 1 }
+        return counts
+    }
+
     /// Every scope the workbook offers now: all, flagged, each owner, each type in use, each saved list.
     public static func choices(in state: AppState) -> [ReviewScope] {
         let live = state.liveAccounts

@@ -12,8 +12,8 @@ enum PresentingMask {
         guard state.isPresenting else { return state }
         let sensitive = state.settings.review.sensitive
         var masked = state
-        for (id, account) in state.accounts {
-            masked.accounts[id] = mask(account, sensitive)
+        for id in shownInDetail(state) {
+            if let account = state.accounts[id] { masked.accounts[id] = mask(account, sensitive) }
         }
         switch state.modal {
         case .form(let form): masked.modal = .form(mask(form, sensitive))
@@ -21,6 +21,23 @@ enum PresentingMask {
         default: break
         }
         return masked
+    }
+
+    /// The accounts whose details any view can draw: the selected one, the review's current one, and
+    /// the one an open form edits. Lists and the book show other accounts only by name and figures;
+    /// masking just these keeps a frame cheap with 10,000 accounts. A view that shows another
+    /// account's people, journal or partnership must add it here (the presenting tests walk every pane).
+    static func shownInDetail(_ state: AppState) -> Set<AccountID> {
+        var ids = Set<AccountID>()
+        if let id = state.selectedID { ids.insert(id) }
+        if let id = state.accountReview?.currentID { ids.insert(id) }
+        switch state.modal {
+        case .form(let form), .confirmDiscard(let form):
+            if let id = form.purpose.accountID { ids.insert(id) }
+        default:
+            break
+        }
+        return ids
     }
 
     static func mask(_ account: Account, _ sensitive: Set<SensitiveField>) -> Account {
