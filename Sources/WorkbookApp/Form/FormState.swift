@@ -38,6 +38,8 @@ public struct FormState: Equatable, Sendable {
     public var focusedIndex = 0
     /// Problems by field key; a field's problem is cleared when it is edited.
     public var errors: [String: String] = [:]
+    /// What Enter does, in the form's frame ("Enter save"); the review's start form says "start".
+    public var submitVerb = "save"
 
     /// What each field held when the form opened, by key.
     public let initialContent: [String: String]

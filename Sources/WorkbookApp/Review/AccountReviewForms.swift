@@ -8,11 +8,13 @@ public enum AccountReviewForms {
     public static func start(in state: AppState) -> EditorForm {
         let owners = ReviewScope.ownerCounts(in: state)
         let options = ReviewScope.choices(in: state).map { scope in scope.count(in: state, owners: owners).map { "\(scope.title) (\($0))" } ?? scope.title }
-        return EditorForm(purpose: .startAccountReview, state: FormState(title: "Start a review", fields: [
+        var form = FormState(title: "Start a review", fields: [
             .choice("scope", "Accounts", options: options, selected: 0),
             .choice("timer", "Timer", options: timerOptions, selected: 0),
             .choice("present", "Presenting", options: ["Off", "On: hide sensitive fields"], selected: state.isPresenting ? 1 : 0),
-        ]))
+        ])
+        form.submitVerb = "start"
+        return EditorForm(purpose: .startAccountReview, state: form)
     }
 
     public static func decision(for account: Account) -> EditorForm {
