@@ -188,12 +188,7 @@ public enum HandoverExport {
             steps.append((milestone.due, "Shared plan: \(escape(milestone.what))"))
         }
         let ordered = steps.sorted { lhs, rhs in
-            switch (lhs.date, rhs.date) {
-            case let (l?, r?) where l != r: return l < r
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return lhs.text < rhs.text
-            }
+            CalendarDate.precedes(lhs.date, rhs.date) ?? (lhs.text < rhs.text)
         }
         var lines = ["", "## Next steps", ""]
         lines += ordered.isEmpty ? ["- none recorded — agree the next meeting"] : ordered.map { "- " + ($0.date.map { "\($0.iso): " } ?? "") + $0.text }
