@@ -120,6 +120,13 @@ import WorkbookTestSupport
         Golden.assertText(text, named: "handover-pack.md", in: Golden.directory(besides: #filePath))
     }
 
+    @Test func theWorkbookExportCarriesTheRelationshipOfAccountsThatHaveOne() {
+        let text = WorkbookExport.markdown(accounts: [RelationshipFixture.account, Fixtures.accounts[2]], settings: WorkbookSettings(), today: Fixtures.today)
+        #expect(text.contains("### The relationship\n\n- **Type:** Partner since 2026-05-09 — Signed the three-year frame contract"))
+        #expect(text.contains("| Reward | +2 steady margin | \u{2212}1 they feel overcharged |"))
+        #expect(text.components(separatedBy: "### The relationship").count == 2, "a prospect with nothing recorded gets no section")
+    }
+
     @Test func markdownInStoredTextCannotChangeTheDocument() {
         var account = RelationshipFixture.account
         account.upsert(JournalEntry(id: RelationshipFixture.e(31), date: Fixtures.today, author: "x", kind: .soreSpot, text: "# not a heading \u{1B}[31m"))

@@ -52,9 +52,13 @@ public enum HandoverExport {
         return lines
     }
 
-    static func relationship(_ account: Account, settings: WorkbookSettings) -> [String] {
+    /// The relationship section; `heading` is its Markdown level (`##` in the pack, `###` in the workbook export).
+    static func relationship(_ account: Account, settings: WorkbookSettings, heading: String = "##") -> [String] {
         let partnership = account.partnership
-        var lines = ["", "## The relationship", "", "- **Type:** \(account.stage.title)"]
+        var type = "- **Type:** \(account.stage.title)"
+        if let since = account.stageChangedOn { type += " since \(since.iso)" }
+        if !account.stageChangeReason.isEmpty { type += " — \(escape(account.stageChangeReason))" }
+        var lines = ["", "\(heading) The relationship", "", type]
         var meaning = "- **What \u{201C}partnership\u{201D} means to them:** \(partnership.customerMeaning.title)"
         if !partnership.meaningWords.isEmpty { meaning += " — \u{201C}\(escape(partnership.meaningWords))\u{201D}" }
         lines.append(meaning)
@@ -188,12 +192,7 @@ public enum HandoverExport {
             steps.append((milestone.due, "Shared plan: \(escape(milestone.what))"))
         }
         let ordered = steps.sorted { lhs, rhs in
-            switch (lhs.date, rhs.date) {
-            case let (l?, r?) where l != r: return l < r
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return lhs.text < rhs.text
-            }
+            CalendarDate.precedes(lhs.date, rhs.date) ?? (lhs.text < rhs.text)
         }
         var lines = ["", "## Next steps", ""]
         lines += ordered.isEmpty ? ["- none recorded — agree the next meeting"] : ordered.map { "- " + ($0.date.map { "\($0.iso): " } ?? "") + $0.text }

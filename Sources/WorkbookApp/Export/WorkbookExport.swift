@@ -63,10 +63,16 @@ public enum WorkbookExport {
                 lines += ["", "### Notes", ""]
                 lines += account.notes.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
             }
+            if hasRelationship(account) { lines += HandoverExport.relationship(account, settings: settings, heading: "###") }
             if !account.commitments.isEmpty { lines += checklist(account, settings: settings, today: today) }
             if !account.objectives.isEmpty { lines += InfluenceMapExport.markdown(account, settings: settings, today: today) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// True when the account records anything about the relationship beyond its type.
+    static func hasRelationship(_ account: Account) -> Bool {
+        account.stage == .partner || !account.partnership.isEmpty || !account.productLines.isEmpty || !account.stageChangeReason.isEmpty
     }
 
     /// The commitment checklist of one account: the balance, then each side with status and evidence.

@@ -32,12 +32,7 @@ enum RelationshipNavigation {
 
     static func milestones(_ account: Account) -> [Milestone] {
         account.partnership.milestones.sorted { lhs, rhs in
-            switch (lhs.due, rhs.due) {
-            case let (l?, r?) where l != r: return l < r
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return (lhs.what, lhs.id) < (rhs.what, rhs.id)
-            }
+            CalendarDate.precedes(lhs.due, rhs.due) ?? ((lhs.what, lhs.id) < (rhs.what, rhs.id))
         }
     }
 

@@ -145,6 +145,20 @@ enum AccountsListView {
 
 /// A few centred lines that tell the user what to do next.
 enum EmptyStateView {
+    /// The frame of a pane about the selected account: "Title — name", and the account's place in the
+    /// list in the footer (after `footerPrefix`). Nil, with the empty state drawn, when none is selected.
+    static func accountPane(_ title: String, state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect,
+                            footerPrefix: (Account) -> String = { _ in "" }) -> (account: Account, inner: Rect)? {
+        guard let account = state.selectedAccount else {
+            noAccount(title: title, theme: theme, into: &buffer, rect: rect)
+            return nil
+        }
+        let position = state.selectedIndex.map { "\($0 + 1) of \(state.visible.count) · [ ] switch" } ?? ""
+        let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: "\(title) — \(account.name)",
+                             titleStyle: theme[.paneTitle], footer: footerPrefix(account) + position)
+        return (account, inner)
+    }
+
     /// A pane about one account, shown when no account is selected.
     static func noAccount(title: String, theme: Theme, into buffer: inout Buffer, rect: Rect) {
         let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: title, titleStyle: theme[.paneTitle])

@@ -81,12 +81,7 @@ public struct OwnershipRecord: Hashable, Sendable, Identifiable {
 
     /// File order: undated first, then by date, then id.
     public static func fileOrder(_ lhs: OwnershipRecord, _ rhs: OwnershipRecord) -> Bool {
-        switch (lhs.from, rhs.from) {
-        case let (l?, r?) where l != r: return l < r
-        case (nil, .some): return true
-        case (.some, nil): return false
-        default: return lhs.id < rhs.id
-        }
+        CalendarDate.precedes(lhs.from, rhs.from, undatedFirst: true) ?? (lhs.id < rhs.id)
     }
 }
 
