@@ -21,14 +21,7 @@ public struct AccountReviewLog: Hashable, Sendable {
 
     /// Open actions, soonest due first (undated last), then by when they were agreed.
     public var openActions: [ReviewAction] {
-        actions.filter { $0.status == .open }.sorted { lhs, rhs in
-            switch (lhs.due, rhs.due) {
-            case let (left?, right?) where left != right: return left < right
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return ReviewAction.precedes(lhs, rhs)
-            }
-        }
+        actions.filter { $0.status == .open }.sorted { CalendarDate.precedes($0.due, $1.due) ?? ReviewAction.precedes($0, $1) }
     }
 
     public mutating func append(_ record: ReviewRecord) {

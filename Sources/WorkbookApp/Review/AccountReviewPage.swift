@@ -37,14 +37,7 @@ public struct AccountReviewPage: Equatable, Sendable {
 
     public init(account: Account, today: CalendarDate, settings: WorkbookSettings, nextActionCount: Int = 3) {
         self.account = account
-        let objective = account.objectives.min { lhs, rhs in
-            switch (lhs.closeDate, rhs.closeDate) {
-            case let (left?, right?) where left != right: return left < right
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return (lhs.title, lhs.id) < (rhs.title, rhs.id)
-            }
-        }
+        let objective = account.objectives.min { CalendarDate.precedes($0.closeDate, $1.closeDate) ?? (($0.title, $0.id) < ($1.title, $1.id)) }
         self.objective = objective
         flags = AccountFlags.redFlags(for: account, today: today, settings: settings)
         balance = CommitmentRules.balance(account.commitments, today: today, thresholds: settings.checklistThresholds)
@@ -78,14 +71,7 @@ public struct AccountReviewPage: Equatable, Sendable {
                        isOverdue: $0.nextStepDate! < today, source: "next step")
         }
         let promises = account.commitments.filter { $0.side == .intention && $0.status.isOutstanding }
-            .sorted { lhs, rhs in
-                switch (lhs.due, rhs.due) {
-                case let (left?, right?) where left != right: return left < right
-                case (.some, nil): return true
-                case (nil, .some): return false
-                default: return lhs.id < rhs.id
-                }
-            }
+            .sorted { CalendarDate.precedes($0.due, $1.due) ?? ($0.id < $1.id) }
         result += promises.map {
             NextAction(text: $0.text, owner: $0.owner, due: $0.due, isOverdue: CommitmentRules.isOverdue($0, today: today), source: "promise")
         }
