@@ -265,4 +265,20 @@ import WorkbookTestSupport
             $0.selectedID = self.muller
         }
     }
+
+    @Test func exportsWhilePresentingCarryTheRealData() {
+        var state = ReviewFixtures.state()
+        let id = muller
+        state.accounts[id]!.journal = [
+            JournalEntry(id: EntityID("j1"), date: Fixtures.today, author: "Dana Wu", kind: .pricingStory, text: "SECRET-PRICE-STORY"),
+        ]
+        state.selectedID = id
+        state.focus = .relationship
+        state.isPresenting = true
+        var tester = ReducerTester(state)
+        let account = state.accounts[id]!
+        let markdown = HandoverExport.markdown(account, settings: state.settings, today: state.today)
+        #expect(markdown.contains("SECRET-PRICE-STORY"))
+        tester.send(.exportHandover, effects: [.writeExport(fileName: HandoverExport.fileName(for: account, today: state.today), text: markdown)])
+    }
 }
