@@ -38,6 +38,8 @@ public struct ReviewSettings: Hashable, Sendable {
     public var sensitive: Set<SensitiveField>
     /// Names in `sensitive` this build does not know, kept so saving does not drop a newer build's choice.
     public var unknownSensitive: [String]
+    /// Members of `settings.review` written by a newer build, kept for the next save.
+    public var unknownFields: [String: JSONValue] = [:]
 
     public init(lists: [ReviewList] = [], sensitive: Set<SensitiveField> = SensitiveField.defaults, unknownSensitive: [String] = []) {
         self.lists = lists.sorted { $0.name < $1.name }
@@ -45,5 +47,5 @@ public struct ReviewSettings: Hashable, Sendable {
         self.unknownSensitive = unknownSensitive
     }
 
-    public var isDefault: Bool { lists.isEmpty && sensitive == SensitiveField.defaults && unknownSensitive.isEmpty }
+    public var isDefault: Bool { lists.isEmpty && sensitive == SensitiveField.defaults && unknownSensitive.isEmpty && unknownFields.isEmpty }
 }

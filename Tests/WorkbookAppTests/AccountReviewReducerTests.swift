@@ -281,4 +281,20 @@ import WorkbookTestSupport
         #expect(markdown.contains("SECRET-PRICE-STORY"))
         tester.send(.exportHandover, effects: [.writeExport(fileName: HandoverExport.fileName(for: account, today: state.today), text: markdown)])
     }
+
+    @Test func theWalksAccountsCanBeSavedAsAList() {
+        let start = walking(.owner("Dana Wu"))
+        var tester = ReducerTester(start)
+        tester.send(.saveReviewList) { $0.modal = .form(AccountReviewForms.saveList(start.accountReview!)) }
+        tester.type(" Q4 focus ")
+        var settings = start.settings
+        settings.review.lists = [ReviewList(name: "Q4 focus", accounts: [acme, muller])]
+        tester.send(.submitForm, effects: [.saveSettings(settings)]) {
+            $0.modal = nil
+            $0.settings = settings
+            $0.message = StatusMessage("Saved the list \u{201C}Q4 focus\u{201D} (2 accounts): R offers it, and workbook review --list.")
+        }
+        #expect(ReviewScope.choices(in: tester.state).last == .list("Q4 focus"))
+        #expect(ReviewScope.list("Q4 focus").accounts(in: tester.state) == [acme, muller])
+    }
 }

@@ -164,7 +164,8 @@ import WorkbookTestSupport
               "sensitive": [
                 "futureField",
                 "ratings"
-              ]
+              ],
+              "templates": "from a newer build"
             }
           }
         }

@@ -167,6 +167,8 @@ public enum FormPurpose: Equatable, Sendable {
     case reviewDecision(AccountID)
     case reviewAction(AccountID)
     case closeReviewAction(AccountID)
+    /// Saving the review's accounts as a named list (a workbook setting).
+    case saveReviewList
 }
 
 /// An open form: its purpose and its fields.

@@ -24,7 +24,7 @@ public enum Command: Hashable, Sendable {
     case nextDimension, previousDimension, nextOwner
     // The account review (R) and presenting.
     case startAccountReview, endAccountReview, reviewNext, reviewPrevious, recordDecision, addReviewAction, closeReviewAction
-    case markAccountReviewed, cycleReviewTimer, togglePresenting, showReviewDetails
+    case markAccountReviewed, cycleReviewTimer, togglePresenting, showReviewDetails, saveReviewList
 }
 
 /// Where a binding applies. The keymap tries the scopes of the current state in order.

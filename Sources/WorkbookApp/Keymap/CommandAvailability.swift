@@ -7,7 +7,7 @@ public enum CommandAvailability {
         case .add, .undo, .redo, .delete, .edit, .open, .retrySave, .mark, .addEvidence, .markReviewed, .startReview, .openTemplates,
              .editRole, .pickReportsTo, .pickInfluences, .editCoverage, .contactToday, .addObjective, .editObjective,
              .editRelationship, .addMilestone, .addProductLine, .handOver, .editStatement,
-             .recordDecision, .addReviewAction, .closeReviewAction, .markAccountReviewed:
+             .recordDecision, .addReviewAction, .closeReviewAction, .markAccountReviewed, .saveReviewList:
             if let reason = state.readOnlyReason { return "the workbook is read-only (\(reason))" }
         default:
             break

@@ -170,6 +170,7 @@ public struct Keymap: Sendable {
         KeyBinding([.enter, .character("v")], .showReviewDetails, .accountReview, "See the whole page: every flag, change and action, uncut"),
         KeyBinding([.character("x")], .closeReviewAction, .accountReview, "Close an agreed action: done or dropped"),
         KeyBinding([.character("P")], .togglePresenting, .accountReview, "Presenting on or off (Ctrl-P anywhere)", hint: "present"),
+        KeyBinding([.character("L")], .saveReviewList, .accountReview, "Save this review's accounts as a named list (shared in workbook.json)"),
         KeyBinding([.character("t")], .cycleReviewTimer, .accountReview, "Timer per account: off, 2, 3, 5, 10 minutes"),
         KeyBinding([.character("u")], .undo, .accountReview, "Undo the last change"),
         KeyBinding([.control("r")], .redo, .accountReview, "Redo what was undone"),

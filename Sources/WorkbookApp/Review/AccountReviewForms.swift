@@ -31,6 +31,17 @@ public enum AccountReviewForms {
         ]))
     }
 
+    /// A name for the review's accounts; the scope's own name is offered unless it is already a list.
+    public static func saveList(_ session: AccountReviewSession) -> EditorForm {
+        var name = ""
+        if case .list(let listName) = session.scope { name = listName }
+        var form = FormState(title: "Save \(session.accounts.count) account\(session.accounts.count == 1 ? "" : "s") as a list", fields: [
+            .text("name", "List name", name, placeholder: "e.g. Q4 focus (a list of that name is replaced)", required: true),
+        ])
+        form.submitVerb = "save the list"
+        return EditorForm(purpose: .saveReviewList, state: form)
+    }
+
     /// Nil when the account has no open action to close.
     public static func close(for account: Account) -> EditorForm? {
         let open = account.reviewLog.openActions

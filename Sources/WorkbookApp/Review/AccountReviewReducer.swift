@@ -38,6 +38,8 @@ public enum AccountReviewReducer {
             state.modal = .help(scroll: 0)
         case .showReviewDetails:
             state.modal = .reviewDetails(scroll: 0)
+        case .saveReviewList:
+            state.modal = .form(AccountReviewForms.saveList(session))
         case .undo, .redo:
             return AccountsReducer.reduce(&state, command, environment: environment)
         case .retrySave:
@@ -143,6 +145,18 @@ public enum AccountReviewReducer {
             }
             state.isPresenting = form.state.choice("present") == 1
             return []
+        case .saveReviewList:
+            let name = form.state.text("name").trimmingWhitespace()
+            guard !name.isEmpty, let session = state.accountReview else {
+                FormReducer.reject(form, errors: ["name": "give the list a name"], &state)
+                return []
+            }
+            var lists = state.settings.review.lists.filter { $0.name != name }
+            lists.append(ReviewList(name: name, accounts: session.accounts))
+            state.settings.review.lists = lists.sorted { $0.name < $1.name }
+            state.modal = nil
+            state.message = StatusMessage("Saved the list \u{201C}\(name)\u{201D} (\(session.accounts.count) accounts): R offers it, and workbook review --list.")
+            return [.saveSettings(state.settings)]
         case .reviewDecision(let id):
             guard let account = state.accounts[id] else { return closeGone(&state) }
             let text = form.state.text("text").trimmingWhitespace()

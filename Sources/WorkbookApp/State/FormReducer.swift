@@ -47,7 +47,7 @@ enum FormReducer {
         case .editRelationship, .editElement, .addMilestone, .editMilestone, .addProductLine, .editProductLine, .addJournalEntry,
              .editJournalEntry, .handOver, .editOwnerRecord, .partnershipStatement:
             return RelationshipReducer.submit(form, &state, environment)
-        case .startAccountReview, .reviewDecision, .reviewAction, .closeReviewAction:
+        case .startAccountReview, .reviewDecision, .reviewAction, .closeReviewAction, .saveReviewList:
             return AccountReviewReducer.submit(form, &state, environment)
         }
     }

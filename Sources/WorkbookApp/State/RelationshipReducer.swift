@@ -187,7 +187,7 @@ extension FormPurpose {
     /// The account a form changes, if it changes one.
     var accountID: AccountID? {
         switch self {
-        case .addAccount, .partnershipStatement, .startAccountReview: return nil
+        case .addAccount, .partnershipStatement, .startAccountReview, .saveReviewList: return nil
         case .editAccount(let id), .addCommitment(let id), .editCommitment(let id, _), .addPerson(let id), .editPerson(let id, _),
              .editRole(let id, _, _), .addObjective(let id), .editObjective(let id, _), .coverage(let id, _), .editRelationship(let id),
              .editElement(let id, _), .addMilestone(let id), .editMilestone(let id, _), .addProductLine(let id), .editProductLine(let id, _),

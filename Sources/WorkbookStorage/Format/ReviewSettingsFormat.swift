@@ -13,7 +13,7 @@ import WorkbookModel
 enum ReviewSettingsFormat {
     static func write(_ settings: ReviewSettings, into nested: inout [String: JSONValue]) {
         guard !settings.isDefault else { return }
-        var review = nested["review"]?.objectValue ?? [:]
+        var review = settings.unknownFields.filter { $0.key != "lists" && $0.key != "sensitive" }
         if !settings.lists.isEmpty {
             review["lists"] = .object(Dictionary(settings.lists.map { list in
                 (list.name, JSONValue.array(Set(list.accounts).sorted().map { .string($0.rawValue) }))
@@ -44,6 +44,8 @@ enum ReviewSettingsFormat {
             }
             return ReviewSettings(lists: lists, sensitive: sensitive, unknownSensitive: unknown)
         }
-        return read?.value ?? ReviewSettings()
+        guard var settings = read?.value else { return ReviewSettings() }
+        settings.unknownFields = read?.unknown ?? [:]
+        return settings
     }
 }
