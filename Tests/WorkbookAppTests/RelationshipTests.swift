@@ -263,3 +263,26 @@ enum RelationshipFixture {
         #expect(tester.state.visible.last == Fixtures.id(5), "a lost account has no health and goes last")
     }
 }
+
+@Suite struct PaneEscapeTests {
+    /// Every way out must work in every pane, with or without a selected account: a pane that refused
+    /// them once trapped its user (and turned SIGTERM, which arrives as Ctrl-C, into a refusal).
+    @Test(arguments: Pane.allCases)
+    func leavingHelpAndQuittingAlwaysWork(pane: Pane) {
+        var empty = Fixtures.state([])
+        empty.focus = pane
+        var filtered = Fixtures.state()
+        filtered.filter = "zzzz"
+        filtered.refreshVisible()
+        filtered.focus = pane
+        for state in [empty, filtered] {
+            #expect(state.selectedAccount == nil)
+            for key in [Key.character("1"), .character("5"), .tab, .backTab, .character("?"), .character("q"), .control("c"), .control("z")] {
+                guard case .command = Keymap.standard.resolve(key, in: state) else {
+                    Issue.record("\(key) is refused in pane \(pane.rawValue) with no account selected")
+                    continue
+                }
+            }
+        }
+    }
+}
