@@ -182,7 +182,7 @@ enum RelationshipFixture {
     @Test func removingAJournalEntryAsksFirstAndUndoBringsItBack() {
         var tester = ReducerTester(RelationshipFixture.state())
         let account = tester.state.selectedAccount!
-        tester.send(.delete) { $0.message = StatusMessage("Can't: only milestones, product lines and journal entries can be removed", kind: .warning) }
+        tester.send(.delete) { $0.message = StatusMessage("Can't: an element is cleared in its form (e), not removed", kind: .warning) }
         tester.perform(.moveDown, .moveDown, .moveDown, .moveDown, .moveDown, .moveDown, .moveDown)
         #expect(tester.state.relationshipSelection == .journal(RelationshipFixture.e(5)))
         tester.send(.delete) { $0.modal = .confirmDeleteItem(account.id, .journal(RelationshipFixture.e(5))) }
@@ -196,7 +196,7 @@ enum RelationshipFixture {
         var tester = ReducerTester(RelationshipFixture.state())
         let account = tester.state.selectedAccount!
         let text = HandoverExport.markdown(account, settings: tester.state.settings, today: Fixtures.today)
-        tester.send(.exportHandover, effects: [.writeExport(fileName: "handover-\(account.id.rawValue)-2026-11-25.md", text: text)])
+        tester.send(.exportHandover, effects: [.writeExport(fileName: "handover-東京精密-2026-11-25.md", text: text)])
         var named = account
         named.name = "Nordlicht Logistik GmbH & Co. KG"
         #expect(HandoverExport.fileName(for: named, today: Fixtures.today) == "handover-nordlicht-logistik-gmbh-co-kg-2026-11-25.md")

@@ -92,7 +92,7 @@ public enum CommandAvailability {
         guard let account = state.selectedAccount else { return "select an account in pane 1 first" }
         if command == .delete {
             let item = RelationshipNavigation.selected(account, chosen: state.relationshipSelection, journalFilter: state.journalFilter)
-            return item.removableNoun == nil ? "only milestones, product lines and journal entries can be removed" : nil
+            return item.removableNoun == nil ? "an element is cleared in its form (e), not removed" : nil
         }
         return nil
     }
