@@ -286,3 +286,89 @@ enum RelationshipFixture {
         }
     }
 }
+
+@Suite struct HandoverRulesTests {
+    func submitHandover(_ state: AppState, owner: String, date: String) -> AppState {
+        var tester = ReducerTester(state, newEntityIDs: [RelationshipFixture.e(70), RelationshipFixture.e(71)])
+        tester.perform(.handOver)
+        tester.type(owner)
+        tester.perform(.nextField, .text(.deleteToStart))
+        tester.type(date)
+        tester.perform(.submitForm)
+        return tester.state
+    }
+
+    func dateError(_ state: AppState) -> String? {
+        guard case .form(let form) = state.modal else { return nil }
+        return form.state.errors["date"]
+    }
+
+    @Test func aHandoverCannotPrecedeTheLastOneOrLieInTheFuture() {
+        let state = RelationshipFixture.state()  // 東京精密: Kenji Sato took over 90 days ago
+        #expect(dateError(submitHandover(state, owner: "Lee", date: "-100")) == "The last handover was on 2026-08-27: a new one cannot come before it.")
+        #expect(dateError(submitHandover(state, owner: "Lee", date: "+1")) == "Record a handover when it happens: today or an earlier day.")
+        let done = submitHandover(state, owner: "Lee", date: "yesterday")
+        #expect(done.modal == nil && done.selectedAccount?.owner == "Lee")
+        #expect(done.selectedAccount?.ownerHistory.last?.from == Fixtures.today.adding(days: -1))
+    }
+
+    @Test func changingTheOwnerInTheAccountFormIsRecordedAsAHandover() {
+        var tester = ReducerTester(Fixtures.state(), newEntityIDs: [RelationshipFixture.e(80), RelationshipFixture.e(81)])
+        tester.perform(.edit)  // Acme Robotics, owner Dana Wu
+        for _ in 0..<6 { tester.perform(.nextField) }
+        tester.perform(.text(.deleteToStart))
+        tester.type("Sam Ortiz")
+        tester.perform(.submitForm)
+        let account = tester.state.selectedAccount!
+        #expect(account.owner == "Sam Ortiz")
+        #expect(account.ownerHistory == [
+            OwnershipRecord(id: RelationshipFixture.e(80), owner: "Dana Wu", from: nil),
+            OwnershipRecord(id: RelationshipFixture.e(81), owner: "Sam Ortiz", from: Fixtures.today),
+        ])
+        #expect(tester.state.message?.text.contains("handed over to Sam Ortiz") == true)
+        tester.perform(.undo)
+        #expect(tester.state.selectedAccount == Fixtures.accounts[2], "one undo takes back the edit and its record")
+    }
+
+    @Test func aMistakenHandoverRecordCanBeRemovedWithoutChangingTheOwner() {
+        var tester = ReducerTester(RelationshipFixture.state())
+        tester.perform(.moveLast)  // the oldest record: Dana Wu, before the history
+        tester.perform(.delete, .confirm)
+        let account = tester.state.selectedAccount!
+        #expect(account.ownerHistory.map(\.owner) == ["Kenji Sato"])
+        #expect(account.owner == "Kenji Sato")
+    }
+
+    @Test func theJournalRecordsWhatHappenedNotWhatWillHappen() {
+        var tester = ReducerTester(RelationshipFixture.state())
+        tester.perform(.add)
+        tester.type("Plan the QBR")
+        tester.perform(.nextField, .text(.deleteToStart))
+        tester.type("+3")
+        tester.perform(.submitForm)
+        guard case .form(let form) = tester.state.modal else { Issue.record("a future entry must be refused"); return }
+        #expect(form.state.errors["date"]?.hasPrefix("A journal entry records what happened") == true)
+    }
+
+    @Test func filteringTheJournalKeepsTheCursorInIt() {
+        var state = RelationshipFixture.state()
+        state.relationshipSelection = .journal(RelationshipFixture.e(5))
+        var tester = ReducerTester(state)
+        for _ in 0..<4 { tester.perform(.cycleJournalFilter) }  // pricing stories only
+        #expect(tester.state.journalFilter == .pricingStory)
+        #expect(tester.state.relationshipSelection == .journal(RelationshipFixture.e(4)))
+    }
+
+    @Test func ownerPeriodsReadAsRanges() {
+        let history = RelationshipFixture.account.ownerHistory
+        #expect(OwnerPeriods.describe(history, currentOwner: "Kenji Sato") == ["until 2026-08-27", "from 2026-08-27 (owner now)"])
+    }
+
+    @Test func partOfANameFindsTheAccountWhenOnlyOneHasIt() throws {
+        let accounts = Fixtures.accounts
+        #expect(try WorkbookExport.select(accounts, named: "acme").get().map(\.name) == ["Acme Robotics Inc."])
+        #expect(try WorkbookExport.select(accounts, named: "muller").get().map(\.name) == ["Müller & Söhne GmbH"])
+        guard case .failure(let error) = WorkbookExport.select(accounts, named: "c") else { Issue.record("ambiguous must fail"); return }
+        #expect(error.message.hasPrefix("\u{201C}c\u{201D} matches 2 accounts"))
+    }
+}

@@ -38,8 +38,9 @@ enum RelationshipReducer {
             let next = kinds[((kinds.firstIndex(of: state.journalFilter) ?? 0) + 1) % kinds.count]
             state.journalFilter = next
             // On a journal row, the cursor stays in the journal: on the first entry the filter shows.
-            if case .journal = selected {
-                state.relationshipSelection = account.journalNewestFirst(kind: next).first.map { .journal($0.id) }
+            // (A kind with no entries keeps the choice, so the next kind that has some picks it up.)
+            if case .journal = state.relationshipSelection, let first = account.journalNewestFirst(kind: next).first {
+                state.relationshipSelection = .journal(first.id)
             }
             state.message = StatusMessage("Journal: " + (next.map { "\($0.title.lowercased()) entries only" } ?? "every kind"))
         case .exportHandover:
