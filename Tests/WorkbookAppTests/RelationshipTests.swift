@@ -131,7 +131,7 @@ enum RelationshipFixture {
         tester.send(.submitForm, effects: [.saveSettings(settings)]) {
             $0.modal = nil
             $0.settings = settings
-            $0.message = StatusMessage("Saved what we mean by a partnership.")
+            $0.message = StatusMessage("Saved what we mean by a partnership (a workbook setting: S changes it, u does not undo it).")
         }
     }
 

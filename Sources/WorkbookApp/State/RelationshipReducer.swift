@@ -77,7 +77,7 @@ enum RelationshipReducer {
         if form.purpose == .partnershipStatement {
             state.modal = nil
             state.settings.partnershipStatement = form.state.text("statement").trimmingWhitespace()
-            state.message = StatusMessage("Saved what we mean by a partnership.")
+            state.message = StatusMessage("Saved what we mean by a partnership (a workbook setting: S changes it, u does not undo it).")
             return [.saveSettings(state.settings)]
         }
         guard let accountID = form.purpose.accountID, let account = state.accounts[accountID] else {
