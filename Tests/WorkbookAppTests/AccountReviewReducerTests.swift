@@ -297,4 +297,17 @@ import WorkbookTestSupport
         #expect(ReviewScope.choices(in: tester.state).last == .list("Q4 focus"))
         #expect(ReviewScope.list("Q4 focus").accounts(in: tester.state) == [acme, muller])
     }
+
+    @Test func presentingAndStartingAReviewWorkInEveryPaneEvenWithNothingSelected() {
+        for pane in Pane.allCases {
+            var state = ReviewFixtures.state()
+            state.focus = pane
+            state.filter = "no such account"
+            state.refreshVisible()
+            #expect(state.selectedID == nil)
+            #expect(CommandAvailability.disabledReason(.togglePresenting, in: state) == nil, "\(pane)")
+            #expect(CommandAvailability.disabledReason(.startAccountReview, in: state) == nil, "\(pane)")
+            #expect(Keymap.standard.resolve(.character("R"), in: state) == .command(.startAccountReview), "\(pane)")
+        }
+    }
 }
