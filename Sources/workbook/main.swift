@@ -60,7 +60,10 @@ enum WorkbookCommand {
             printError("workbook: \(error)")
             return 1
         case .success(let accounts):
-            FileHandle.standardOutput.write(Data(WorkbookExport.render(options.format, accounts: accounts, settings: workbook.settings, today: today()).utf8))
+            let text = options.format == .review
+                ? ReviewReport.render(accounts: accounts, settings: workbook.settings, today: today(), options: options.report)
+                : WorkbookExport.render(options.format, accounts: accounts, settings: workbook.settings, today: today())
+            FileHandle.standardOutput.write(Data(text.utf8))
             return 0
         }
     }
@@ -101,6 +104,10 @@ enum WorkbookCommand {
             workbook: workbook, today: today(), screenSize: terminal.size, location: displayPath(store.directory),
             readOnlyReason: options.readOnly ? "--read-only" : nil, isDemo: options.demo, userName: userName(default: workbook.settings.owner))
         state.useTemplates(from: TemplateFile.load(workbookDirectory: store.directory, seedIfMissing: state.readOnlyReason == nil))
+        state.isPresenting = options.present
+        if let scope = options.review {
+            AccountReviewReducer.begin(&state, scope: scope, timerMinutes: options.reviewTimer)
+        }
         let runtime = AppRuntime(
             state: state, store: options.readOnly ? nil : store, backend: terminal, theme: theme, today: today,
             openDemo: {

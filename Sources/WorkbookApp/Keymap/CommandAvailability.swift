@@ -6,10 +6,14 @@ public enum CommandAvailability {
         switch command {
         case .add, .undo, .redo, .delete, .edit, .open, .retrySave, .mark, .addEvidence, .markReviewed, .startReview, .openTemplates,
              .editRole, .pickReportsTo, .pickInfluences, .editCoverage, .contactToday, .addObjective, .editObjective,
-             .editRelationship, .addMilestone, .addProductLine, .handOver, .editStatement:
+             .editRelationship, .addMilestone, .addProductLine, .handOver, .editStatement,
+             .recordDecision, .addReviewAction, .closeReviewAction, .markAccountReviewed, .saveReviewList:
             if let reason = state.readOnlyReason { return "the workbook is read-only (\(reason))" }
         default:
             break
+        }
+        if let session = state.accountReview, state.modal == nil {
+            return AccountReviewReducer.disabledReason(command, session: session, in: state)
         }
         // A pane's own reasons apply to its own commands only: leaving, help and quitting always work.
         if state.modal == nil, !isPaneIndependent(command) {
@@ -26,6 +30,8 @@ public enum CommandAvailability {
             return state.selectedAccount == nil ? "no account is selected" : nil
         case .undo, .redo:
             return historyReason(command, in: state)
+        case .startAccountReview:
+            return state.liveAccounts.isEmpty ? "no accounts to review yet" : nil
         case .openDemo:
             return state.liveAccounts.isEmpty ? nil : "the demo opens from an empty workbook; run `workbook --demo` to try it"
         case .showProblems:
@@ -43,7 +49,8 @@ public enum CommandAvailability {
     static func isPaneIndependent(_ command: Command) -> Bool {
         switch command {
         case .interrupt, .quit, .suspend, .nextPane, .previousPane, .showPane, .toggleHelp, .showProblems, .closeOverlay, .backOut,
-             .retrySave, .refresh, .undo, .redo, .takeTheirs, .keepMine, .confirm, .cancel, .openDemo:
+             .retrySave, .refresh, .undo, .redo, .takeTheirs, .keepMine, .confirm, .cancel, .openDemo,
+             .startAccountReview, .togglePresenting:
             return true
         default:
             return false

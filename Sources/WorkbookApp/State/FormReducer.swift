@@ -17,8 +17,10 @@ enum FormReducer {
             }
             state.modal = nil
             switch form.purpose {
-            case .addAccount, .addCommitment, .addPerson, .addObjective, .addMilestone, .addProductLine, .addJournalEntry:
+            case .addAccount, .addCommitment, .addPerson, .addObjective, .addMilestone, .addProductLine, .addJournalEntry,
+                 .reviewDecision, .reviewAction:
                 state.message = StatusMessage("Discarded; nothing was added.")
+            case .startAccountReview: state.message = StatusMessage("No review started.")
             default: state.message = StatusMessage("Edit cancelled; nothing changed.")
             }
             return []
@@ -45,6 +47,8 @@ enum FormReducer {
         case .editRelationship, .editElement, .addMilestone, .editMilestone, .addProductLine, .editProductLine, .addJournalEntry,
              .editJournalEntry, .handOver, .editOwnerRecord, .partnershipStatement:
             return RelationshipReducer.submit(form, &state, environment)
+        case .startAccountReview, .reviewDecision, .reviewAction, .closeReviewAction, .saveReviewList:
+            return AccountReviewReducer.submit(form, &state, environment)
         }
     }
 
