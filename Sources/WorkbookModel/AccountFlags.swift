@@ -20,6 +20,21 @@ public struct AccountFlag: Hashable, Sendable {
     }
 }
 
+/// The neutral line that stands in for rating-based flags and strengths while ratings are hidden.
+public enum RatingSignals {
+    public static func hiddenLine(_ count: Int) -> String {
+        "\(count) rating-based signal\(count == 1 ? "" : "s") hidden while presenting"
+    }
+
+    /// Rating-based flags and strengths of an account over all its objectives.
+    public static func count(for account: Account, today: CalendarDate, settings: WorkbookSettings) -> Int {
+        account.objectives.reduce(0) { total, objective in
+            total + InfluenceRules.flags(for: account, objective: objective.id, today: today, thresholds: settings.influenceThresholds)
+                .filter(\.rule.revealsRating).count
+        }
+    }
+}
+
 /// The red flags of a whole account, most pressing first: the one-way signal, overdue commitments,
 /// commitments idle since signature, then each objective's influence-map flags (strengths left out).
 public enum AccountFlags {

@@ -114,11 +114,14 @@ public struct ReviewChange: Hashable, Sendable {
     public var text: String
     /// The same line with ratings left out, for a shared screen.
     public var maskedText: String
+    /// A flag raised or cleared only because of a rating's sign: hidden altogether while ratings are.
+    public var isRatingSignal: Bool
 
-    public init(kind: Kind, text: String, maskedText: String? = nil) {
+    public init(kind: Kind, text: String, maskedText: String? = nil, isRatingSignal: Bool = false) {
         self.kind = kind
         self.text = text
         self.maskedText = maskedText ?? text
+        self.isRatingSignal = isRatingSignal
     }
 
     /// The line to show: masked when ratings are hidden.
@@ -166,11 +169,13 @@ public enum ReviewDifferences {
         let newFlags = Set(new.flags.map(\.id))
         for flag in new.flags where !oldFlags.contains(flag.id) {
             changes.append(ReviewChange(kind: .flagRaised, text: "Flag raised: \(flag.text)",
-                                        maskedText: flag.mentionsRating ? "Flag raised: \(PresentingText.maskRating(flag.text))" : nil))
+                                        maskedText: flag.mentionsRating ? "Flag raised: \(PresentingText.maskRating(flag.text))" : nil,
+                                        isRatingSignal: flag.mentionsRating))
         }
         for flag in old.flags where !newFlags.contains(flag.id) {
             changes.append(ReviewChange(kind: .flagCleared, text: "Flag cleared: \(flag.text)",
-                                        maskedText: flag.mentionsRating ? "Flag cleared: \(PresentingText.maskRating(flag.text))" : nil))
+                                        maskedText: flag.mentionsRating ? "Flag cleared: \(PresentingText.maskRating(flag.text))" : nil,
+                                        isRatingSignal: flag.mentionsRating))
         }
         return changes
     }

@@ -41,7 +41,8 @@ import WorkbookTestSupport
             "All accounts (3)", "Flagged accounts", "Owner: Dana Wu (2)", "Owner: Kenji Sato (1)",
             "Type: Prospect (1)", "Type: Reliable supplier (1)", "Type: Partner (1)",
         ], selected: 0))
-        tester.perform(.fieldRight, .fieldRight, .nextField, .fieldRight, .fieldRight, .nextField, .fieldRight)
+        #expect(form.state.choice("present") == 1, "a review is made for a shared screen: presenting is on unless turned off")
+        tester.perform(.fieldRight, .fieldRight, .nextField, .fieldRight, .fieldRight)
         tester.send(.submitForm) {
             $0.modal = nil
             $0.accountReview = AccountReviewSession(scope: .owner("Dana Wu"), accounts: [self.acme, self.muller], timerMinutes: 3)
@@ -49,6 +50,14 @@ import WorkbookTestSupport
             $0.selectedID = self.acme
             $0.message = StatusMessage("Review of owner: dana wu: 2 accounts. Space moves on, m marks reviewed.")
         }
+    }
+
+    @Test func theStartFormCanTurnPresentingOff() {
+        let start = ReviewFixtures.state()
+        var tester = ReducerTester(start)
+        tester.perform(.startAccountReview, .nextField, .nextField, .fieldRight, .submitForm)
+        #expect(tester.state.accountReview != nil)
+        #expect(!tester.state.isPresenting)
     }
 
     @Test func anEmptyScopeIsRefusedWithItsName() {

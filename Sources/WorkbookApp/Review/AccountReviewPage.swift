@@ -17,6 +17,8 @@ public struct AccountReviewPage: Equatable, Sendable {
     /// The objective the header and the roles are about: the one closing first (undated last).
     public var objective: SalesObjective?
     public var flags: [AccountFlag]
+    /// Rating-based flags and strengths (all objectives): what presenting says as one neutral count.
+    public var ratingSignals: Int
     public var balance: CommitmentBalance
     public var overdue: [Commitment]
     /// Who holds each of the four roles in the objective, in name order.
@@ -40,6 +42,7 @@ public struct AccountReviewPage: Equatable, Sendable {
         let objective = account.objectives.min { CalendarDate.precedes($0.closeDate, $1.closeDate) ?? (($0.title, $0.id) < ($1.title, $1.id)) }
         self.objective = objective
         flags = AccountFlags.redFlags(for: account, today: today, settings: settings)
+        ratingSignals = RatingSignals.count(for: account, today: today, settings: settings)
         balance = CommitmentRules.balance(account.commitments, today: today, thresholds: settings.checklistThresholds)
         overdue = account.commitments.filter { CommitmentRules.isOverdue($0, today: today) }.sorted { ($0.due!, $0.id) < ($1.due!, $1.id) }
         let holders = objective.map { InfluenceRules.roleHolders(for: account, objective: $0.id) } ?? [:]

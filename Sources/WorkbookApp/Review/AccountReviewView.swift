@@ -96,11 +96,13 @@ enum AccountReviewView {
     static func sections(_ page: AccountReviewPage, state: AppState, width: Int) -> [Section] {
         let hideRatings = state.hidesRatings
         // The one-way signal and overdue commitments are said under the balance, once.
-        let mapFlags = page.flagsBesidesBalance
-        var flags = mapFlags.map { flag in
-            Line("⚑ ", hideRatings && flag.mentionsRating ? PresentingText.maskRating(flag.text) : flag.text, markerRole: .dateOverdue)
-        }
-        if flags.isEmpty { flags = [Line("✓ ", "No red flags", role: .textMuted)] }
+        // While ratings are hidden, rating-based flags and strengths become one count: a line that
+        // exists only for a negative rating would give the rating away.
+        let mapFlags = page.flagsBesidesBalance.filter { !(hideRatings && $0.mentionsRating) }
+        var flags = mapFlags.map { flag in Line("⚑ ", flag.text, markerRole: .dateOverdue) }
+        let hiddenSignals = hideRatings ? page.ratingSignals : 0
+        if flags.isEmpty && hiddenSignals == 0 { flags = [Line("✓ ", "No red flags", role: .textMuted)] }
+        if hiddenSignals > 0 { flags.append(Line("· ", RatingSignals.hiddenLine(hiddenSignals), role: .textMuted)) }
 
         var balance = [Line("", page.balanceLine)]
         for commitment in page.overdue {
@@ -121,7 +123,10 @@ enum AccountReviewView {
         if let last = page.lastReview {
             since = "Since the last review (\(last.on.iso))"
             let list = page.changes ?? []
-            changes = list.map { Line(marker(for: $0.kind), $0.text(hidingRatings: hideRatings), markerRole: markerRole(for: $0.kind)) }
+            // A flag raised or cleared by a rating's sign is left out: even a count would tell a
+            // negative rating from a positive one, and the rating change itself is already listed.
+            changes = list.filter { !(hideRatings && $0.isRatingSignal) }
+                .map { Line(marker(for: $0.kind), $0.text(hidingRatings: hideRatings), markerRole: markerRole(for: $0.kind)) }
             if changes.isEmpty { changes = [Line("", "No changes since then.", role: .textMuted)] }
         } else {
             since = "Since the last review"
