@@ -95,7 +95,8 @@ public enum Invocation: Equatable, Sendable {
       --theme NAME   default, mono, or a theme file in ~/.config/account-workbook/themes
                      (NO_COLOR=1 selects mono)
       --read-only    open without changing anything
-      --present      start presenting: sensitive fields are hidden on screen (Ctrl-P toggles)
+      --present      start presenting: sensitive fields are hidden on screen (Ctrl-P toggles);
+                     R in the app starts a review with presenting on (its form can turn it off)
       --type TYPE    prospect, vendor, reliable-supplier, partner or lost
       --timer MIN    minutes per account in a review (the screen shows the time spent)
     """
