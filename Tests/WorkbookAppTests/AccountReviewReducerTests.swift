@@ -177,6 +177,7 @@ import WorkbookTestSupport
         var after = before
         var action = before.reviewLog.actions[0]
         action.status = .dropped
+        action.closedOn = Fixtures.today
         after.reviewLog.upsert(action)
         tester.send(.submitForm, effects: [.save(after)]) {
             $0.modal = nil

@@ -31,10 +31,15 @@ public struct AccountReviewPage: Equatable, Sendable {
     public var nextActions: [NextAction]
     /// Decisions taken since the last review (today's included).
     public var recentDecisions: [ReviewDecision]
+    /// Decisions recorded at the last review itself: the room is reminded what it agreed then.
+    public var decidedLastTime: [ReviewDecision]
+    /// Agreed actions marked done or dropped since the last review (all closed ones at a first review).
+    public var closedSinceLast: [ReviewAction]
 
     public static func == (lhs: AccountReviewPage, rhs: AccountReviewPage) -> Bool {
         lhs.account == rhs.account && lhs.flags == rhs.flags && lhs.changes == rhs.changes && lhs.nextActions == rhs.nextActions
             && lhs.roles.map(\.people) == rhs.roles.map(\.people) && lhs.recentDecisions == rhs.recentDecisions
+            && lhs.decidedLastTime == rhs.decidedLastTime && lhs.closedSinceLast == rhs.closedSinceLast
     }
 
     public init(account: Account, today: CalendarDate, settings: WorkbookSettings, nextActionCount: Int = 3) {
@@ -59,6 +64,11 @@ public struct AccountReviewPage: Equatable, Sendable {
             changes = nil
         }
         recentDecisions = account.reviewLog.decisions.filter { baseline == nil || $0.on > baseline!.on }
+        decidedLastTime = baseline.map { last in account.reviewLog.decisions.filter { $0.on == last.on } } ?? []
+        closedSinceLast = account.reviewLog.actions.filter { action in
+            guard action.status != .open, let closed = action.closedOn else { return false }
+            return baseline.map { closed > $0.on } ?? true
+        }
         nextActions = Array(AccountReviewPage.actions(account, today: today).prefix(nextActionCount))
     }
 

@@ -186,6 +186,7 @@ public enum AccountReviewReducer {
             guard !open.isEmpty else { return closeGone(&state) }
             var action = open[min(form.state.choice("action"), open.count - 1)]
             action.status = form.state.choice("outcome") == 0 ? .done : .dropped
+            action.closedOn = state.today
             var after = account
             after.reviewLog.upsert(action)
             state.modal = nil

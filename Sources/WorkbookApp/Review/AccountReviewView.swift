@@ -25,6 +25,9 @@ enum AccountReviewView {
         var lines: [Line]
         var priority: Int
         var wanted: Int
+        /// Shown only when every other section has the lines it wants (last time's decisions, what
+        /// was done): at 80×24 they must not push the overdue items off; Enter lists them.
+        var isOptional = false
     }
 
     static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) {
@@ -144,10 +147,21 @@ enum AccountReviewView {
         }
         if next.isEmpty { next = [Line("", "Nothing planned: a agrees an action.", role: .textMuted)] }
 
-        let decisions = page.recentDecisions.map { Line("• ", "\($0.text) (\($0.by.isEmpty ? "—" : $0.by), \($0.on.iso))") }
-
+        func decisionLine(_ decision: ReviewDecision) -> Line { Line("• ", "\(decision.text) (\(decision.by.isEmpty ? "—" : decision.by), \(decision.on.iso))") }
         // With nothing decided yet, the hint bar's "d decide" says enough: the rows go to the rest.
-        let decisionSection = page.recentDecisions.isEmpty ? [] : [Section(title: "Decisions", lines: decisions, priority: 5, wanted: 2)]
+        var decisionSection: [Section] = []
+        if !page.decidedLastTime.isEmpty, let last = page.lastReview {
+            decisionSection.append(Section(title: "Decided last time (\(last.on.iso))", lines: page.decidedLastTime.map(decisionLine), priority: 5, wanted: 2, isOptional: true))
+        }
+        if !page.closedSinceLast.isEmpty {
+            let lines = page.closedSinceLast.map { action in
+                Line("✓ ", "\(action.what) · \(action.owner.isEmpty ? "no owner" : action.owner) · \(action.status.title.lowercased())\(action.closedOn.map { " " + $0.iso } ?? "")")
+            }
+            decisionSection.append(Section(title: page.lastReview == nil ? "Done" : "Done since the last review", lines: lines, priority: 6, wanted: 1, isOptional: true))
+        }
+        if !page.recentDecisions.isEmpty {
+            decisionSection.append(Section(title: "Decisions", lines: page.recentDecisions.map(decisionLine), priority: 5, wanted: 2))
+        }
         return [
             Section(title: "Red flags (\(mapFlags.count))", lines: flags, priority: 0, wanted: 3),
             Section(title: "Commitment balance", lines: balance, priority: 3, wanted: 3),
@@ -195,6 +209,16 @@ enum AccountReviewView {
     /// by priority; a cut section ends in "… N more".
     static func draw(_ sections: [Section], theme: Theme, into buffer: inout Buffer, rect: Rect) {
         guard rect.height > 0, rect.width > 4 else { return }
+        let required = sections.filter { !$0.isOptional }
+        var needed = required.reduce(0) { $0 + 1 + min($1.wanted, $1.lines.count) }
+        var sections = required.isEmpty ? sections : sections.filter { section in
+            guard section.isOptional else { return true }
+            let cost = 1 + min(section.wanted, section.lines.count)
+            guard needed + cost <= rect.height else { return false }
+            needed += cost
+            return true
+        }
+        if sections.isEmpty { sections = required }
         let counts = allocate(sections, rows: rect.height)
         var spare = rect.height - sections.count - counts.reduce(0, +)
         var y = rect.y

@@ -1,0 +1,69 @@
+import Testing
+import TerminalUI
+import WorkbookModel
+import WorkbookTestSupport
+@testable import WorkbookApp
+
+/// What the last review left behind: its decisions and the actions closed since, on the screen and in the report.
+@Suite struct ReviewFollowUpTests {
+    let muller = Fixtures.id(1)
+
+    static func day(_ text: String) -> CalendarDate { CalendarDate(iso: text)! }
+
+    /// Reviewed on 2026-11-11 with a decision that day; one action closed before it, one after.
+    func state(width: Int = 200, height: Int = 60) -> AppState {
+        var state = ReviewFixtures.state(width: width, height: height)
+        var log = state.accounts[muller]!.reviewLog
+        log.records = [ReviewRecord(id: EntityID("r1"), on: Self.day("2026-11-11"), by: "Dana Wu", snapshot: ReviewFixtures.lastSnapshot)]
+        log.decisions = [
+            ReviewDecision(id: EntityID("d0"), on: Self.day("2026-10-28"), by: "Dana Wu", text: "An older decision"),
+            ReviewDecision(id: EntityID("d1"), on: Self.day("2026-11-11"), by: "Dana Wu", text: "Offer the price lock only with a 3-year term"),
+        ]
+        log.actions = [
+            ReviewAction(id: EntityID("a1"), what: "Call Heike about the TCO", owner: "Dana Wu", status: .done,
+                         agreedOn: Self.day("2026-10-28"), closedOn: Self.day("2026-11-20")),
+            ReviewAction(id: EntityID("a2"), what: "Old closed action", owner: "Dana Wu", status: .dropped,
+                         agreedOn: Self.day("2026-10-28"), closedOn: Self.day("2026-11-05")),
+        ]
+        state.accounts[muller]!.reviewLog = log
+        return state
+    }
+
+    @Test func thePageKeepsLastTimesDecisionsAndWhatWasClosedSince() {
+        let state = state()
+        let page = AccountReviewPage(account: state.accounts[muller]!, today: Fixtures.today, settings: state.settings)
+        #expect(page.decidedLastTime.map(\.text) == ["Offer the price lock only with a 3-year term"])
+        #expect(page.recentDecisions.isEmpty)
+        #expect(page.closedSinceLast.map(\.what) == ["Call Heike about the TCO"])
+    }
+
+    @Test(arguments: [(80, 24), (200, 60)])
+    func theReviewScreenShowsThem(width: Int, height: Int) {
+        var state = state(width: width, height: height)
+        AccountReviewReducer.begin(&state, scope: .owner("Dana Wu"))
+        AccountReviewReducer.move(&state, by: 1)
+        state.modal = .reviewDetails(scroll: 0)
+        let details = OverlayContent.lines(for: state).map(\.text).joined(separator: "\n")
+        #expect(details.contains("Decided last time (2026-11-11)"))
+        #expect(details.contains("Offer the price lock only with a 3-year term"))
+        #expect(details.contains("Done since the last review"))
+        #expect(details.contains("Call Heike about the TCO · Dana Wu · done 2026-11-20"))
+        #expect(!details.contains("Old closed action"))
+        #expect(!details.contains("An older decision"))
+        if width == 200 {
+            state.modal = nil
+            let screen = RootView.render(state, theme: BuiltInThemes.standard).0.text
+            #expect(screen.contains("Decided last time (2026-11-11)"))
+            #expect(screen.contains("Done since the last review"))
+        }
+    }
+
+    @Test func theReportListsThem() {
+        let state = state()
+        let report = ReviewReport.render(accounts: [state.accounts[muller]!], settings: state.settings, today: Fixtures.today,
+                                         options: .init(owner: nil, since: nil))
+        #expect(report.contains("### Decided last time (2026-11-11)\n\n- 2026-11-11 (Dana Wu): Offer the price lock only with a 3-year term"))
+        #expect(report.contains("### Done since the last review\n\n- [x] Call Heike about the TCO — Dana Wu — done 2026-11-20"))
+        #expect(!report.contains("Old closed action"))
+    }
+}
