@@ -14,6 +14,10 @@ public struct AccountFlag: Hashable, Sendable {
         self.text = text
     }
 
+    /// The one-way signal and overdue commitments: the review says these under the commitment
+    /// balance, not among the red flags it counts.
+    public var isSaidUnderBalance: Bool { rule == "checklist.oneWay" || rule == "checklist.overdue" }
+
     /// True when the text carries a person's rating (hidden while presenting).
     public var mentionsRating: Bool {
         rule == "map." + InfluenceRule.negativeHighInfluence.rawValue || rule == "map." + InfluenceRule.receptivePositive.rawValue

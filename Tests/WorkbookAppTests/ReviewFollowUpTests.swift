@@ -66,4 +66,13 @@ import WorkbookTestSupport
         #expect(report.contains("### Done since the last review\n\n- [x] Call Heike about the TCO — Dana Wu — done 2026-11-20"))
         #expect(!report.contains("Old closed action"))
     }
+
+    @Test func theBalanceLineCallsOutABrokenCommitment() {
+        let state = ReviewFixtures.state()
+        let page = AccountReviewPage(account: state.accounts[muller]!, today: Fixtures.today, settings: state.settings)
+        #expect(page.balanceLine.contains("1 overdue · 1 broken"), "\(page.balanceLine)")
+        var kept = state.accounts[muller]!
+        kept.commitments = kept.commitments.map { var commitment = $0; if commitment.status == .broken { commitment.status = .kept }; return commitment }
+        #expect(!AccountReviewPage(account: kept, today: Fixtures.today, settings: state.settings).balanceLine.contains("broken"))
+    }
 }

@@ -131,9 +131,9 @@ import WorkbookTestSupport
         let folder = try TemporaryFolder()
         let data = try workbook(in: folder)
         let tmux = try TmuxSession(width: 80, height: 24,
-                                   shellCommand: "\(TmuxSession.quote(WorkbookBinary.path)) review --flagged --present --timer 1 --theme high-contrast --data \(TmuxSession.quote(data)); echo DONE",
+                                   shellCommand: "\(TmuxSession.quote(WorkbookBinary.path)) review --owner \(TmuxSession.quote("Dana Wu")) --present --timer 1 --theme high-contrast --data \(TmuxSession.quote(data)); echo DONE",
                                    environment: ["TERM": term])
-        let first = try tmux.waitFor("Review · Flagged accounts · 1 of 2")
+        let first = try tmux.waitFor("Review · Owner: Dana Wu · 1 of 2")
         #expect(first.contains("PRESENTING"))
         // The timer counts on its own while nobody types: the screen is redrawn each second.
         try tmux.waitUntil("the timer past 0:00") { $0.contains("/ 1:00") && !$0.contains("⏱ 0:00 /") }

@@ -93,13 +93,16 @@ public struct AccountReviewPage: Equatable, Sendable {
 
     /// The red flags not already said under the balance (the one-way signal, overdue commitments).
     public var flagsBesidesBalance: [AccountFlag] {
-        flags.filter { $0.rule != "checklist.oneWay" && $0.rule != "checklist.overdue" }
+        flags.filter { !$0.isSaidUnderBalance }
     }
 
     /// "ours 2/3 kept · theirs 1/2 met · 1 overdue", and the one-way warning when it applies.
     public var balanceLine: String {
         var parts = ["ours \(balance.oursKept)/\(balance.ours) kept", "theirs \(balance.theirsKept)/\(balance.theirs) met"]
         parts.append(balance.overdue == 0 ? "nothing overdue" : "\(balance.overdue) overdue")
+        // A broken promise is worse than a late one: said here too, not only as a change.
+        let broken = account.commitments.filter { $0.status == .broken }.count
+        if broken > 0 { parts.append("\(broken) broken") }
         if let days = balance.daysSinceReview { parts.append("last checked \(days) d ago") }
         return parts.joined(separator: " · ")
     }

@@ -34,7 +34,10 @@ public enum ReviewScope: Equatable, Sendable {
         case .stage(let stage):
             chosen = live.filter { $0.stage == stage }
         case .flagged:
-            chosen = live.filter { !AccountFlags.redFlags(for: $0, today: state.today, settings: state.settings).isEmpty }
+            // As the review screen counts them: overdue items and the one-way signal are said under the balance.
+            chosen = live.filter { account in
+                AccountFlags.redFlags(for: account, today: state.today, settings: state.settings).contains { !$0.isSaidUnderBalance }
+            }
         case .list(let name):
             let ids = Set(state.settings.review.lists.first { $0.name == name }?.accounts ?? [])
             chosen = live.filter { ids.contains($0.id) }
