@@ -52,7 +52,7 @@ import WorkbookTestSupport
             $0.accountReview = AccountReviewSession(scope: .owner("Dana Wu"), accounts: [self.acme, self.muller], timerMinutes: 3)
             $0.isPresenting = true
             $0.selectedID = self.acme
-            $0.message = StatusMessage("Review of owner: dana wu: 2 accounts. Space moves on, m marks reviewed.")
+            $0.message = StatusMessage("Review started: Owner: Dana Wu, 2 accounts. Space moves on, m marks reviewed.")
         }
     }
 

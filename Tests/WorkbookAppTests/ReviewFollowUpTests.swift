@@ -75,4 +75,25 @@ import WorkbookTestSupport
         kept.commitments = kept.commitments.map { var commitment = $0; if commitment.status == .broken { commitment.status = .kept }; return commitment }
         #expect(!AccountReviewPage(account: kept, today: Fixtures.today, settings: state.settings).balanceLine.contains("broken"))
     }
+
+    @Test func savedListsMatchWithoutCaseAndAnUnknownOneIsNamed() {
+        var state = ReviewFixtures.state()
+        state.settings.review.lists = [ReviewList(name: "Q4 partners", accounts: [muller]), ReviewList(name: "Watch", accounts: [Fixtures.id(2)])]
+        var started = state
+        #expect(AccountReviewReducer.begin(&started, scope: .list("q4 PARTNERS")))
+        #expect(started.accountReview?.scope == .list("Q4 partners"), "the title uses the list's own spelling")
+        #expect(started.accountReview?.accounts == [muller])
+        #expect(started.message?.text.hasPrefix("Review started: List: Q4 partners, 1 account.") == true, "\(String(describing: started.message))")
+        var unknown = state
+        #expect(!AccountReviewReducer.begin(&unknown, scope: .list("Q5")))
+        #expect(unknown.accountReview == nil)
+        #expect(unknown.message == StatusMessage("No saved list is named \u{201C}Q5\u{201D}. Saved lists: \u{201C}Q4 partners\u{201D}, \u{201C}Watch\u{201D}.", kind: .warning))
+    }
+
+    @Test func anOwnerWithNoAccountsIsAProblemForTheReport() {
+        let accounts = ReviewFixtures.accounts
+        #expect(ReviewReport.ownerProblem(accounts, options: .init(owner: "Nobody")) == "no account is owned by \u{201C}Nobody\u{201D}; owners: Dana Wu, Kenji Sato")
+        #expect(ReviewReport.ownerProblem(accounts, options: .init(owner: " kenji sato")) == nil)
+        #expect(ReviewReport.ownerProblem(accounts, options: .init()) == nil)
+    }
 }

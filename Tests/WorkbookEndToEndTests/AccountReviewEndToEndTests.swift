@@ -149,6 +149,17 @@ import WorkbookTestSupport
         try tmux.waitFor("DONE")
     }
 
+    @Test func aReportForAnOwnerWithNoAccountsIsAnError() throws {
+        let folder = try TemporaryFolder()
+        let data = try workbook(in: folder)
+        let result = try WorkbookBinary.run(["export", "--format", "review", "--owner", "Nobody", "--data", data])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("no account is owned by \u{201C}Nobody\u{201D}; owners: Dana Wu, Kenji Sato"), "\(result.stderr)")
+        let matched = try WorkbookBinary.run(["export", "--format", "review", "--owner", "dana wu", "--data", data])
+        #expect(matched.status == 0, "owners match without case, as in the app")
+    }
+
     @Test func theReportIsWrittenFromTheShell() throws {
         let folder = try TemporaryFolder()
         let data = try workbook(in: folder)

@@ -18,6 +18,16 @@ public enum ReviewReport {
         }
     }
 
+    /// Why `--owner` cannot be reported on: no live account has that owner. Nil when it can.
+    public static func ownerProblem(_ accounts: [Account], options: Options) -> String? {
+        guard let owner = options.owner else { return nil }
+        let live = accounts.filter { !$0.isArchived }
+        let key = AccountRules.nameKey(owner)
+        guard !live.contains(where: { AccountRules.nameKey($0.owner) == key }) else { return nil }
+        let owners = Set(live.map(\.owner).filter { !$0.isEmpty }).sorted { $0.lowercased() < $1.lowercased() }
+        return "no account is owned by \u{201C}\(owner)\u{201D}" + (owners.isEmpty ? "" : "; owners: \(owners.joined(separator: ", "))")
+    }
+
     public static func render(accounts: [Account], settings: WorkbookSettings, today: CalendarDate, options: Options = .init()) -> String {
         var chosen = AccountOrdering.sorted(accounts.filter { !$0.isArchived }, by: .name)
         if let owner = options.owner {

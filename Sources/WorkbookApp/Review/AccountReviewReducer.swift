@@ -7,6 +7,17 @@ public enum AccountReviewReducer {
     /// Starts a walk over `scope`; false (with a message) when no account is in it.
     @discardableResult
     public static func begin(_ state: inout AppState, scope: ReviewScope, timerMinutes: Int? = nil) -> Bool {
+        var scope = scope
+        if case .list(let name) = scope {
+            guard let list = ReviewScope.savedList(named: name, in: state.settings.review) else {
+                let names = state.settings.review.lists.map { "\u{201C}\($0.name)\u{201D}" }
+                let known = names.isEmpty ? "There are no saved lists yet (L saves one)." : "Saved lists: \(names.joined(separator: ", "))."
+                state.message = StatusMessage("No saved list is named \u{201C}\(name)\u{201D}. \(known)", kind: .warning)
+                return false
+            }
+            // The list's own spelling, so the title reads as the team wrote it.
+            scope = .list(list.name)
+        }
         let accounts = scope.accounts(in: state)
         guard !accounts.isEmpty else {
             state.message = StatusMessage("No accounts to review in \u{201C}\(scope.title)\u{201D}.", kind: .warning)
@@ -15,7 +26,7 @@ public enum AccountReviewReducer {
         state.modal = nil
         state.accountReview = AccountReviewSession(scope: scope, accounts: accounts, timerMinutes: timerMinutes)
         state.selectedID = accounts[0]
-        state.message = StatusMessage("Review of \(scope.title.lowercased()): \(accounts.count) account\(accounts.count == 1 ? "" : "s"). Space moves on, m marks reviewed.")
+        state.message = StatusMessage("Review started: \(scope.title), \(accounts.count) account\(accounts.count == 1 ? "" : "s"). Space moves on, m marks reviewed.")
         return true
     }
 

@@ -39,7 +39,7 @@ public enum ReviewScope: Equatable, Sendable {
                 AccountFlags.redFlags(for: account, today: state.today, settings: state.settings).contains { !$0.isSaidUnderBalance }
             }
         case .list(let name):
-            let ids = Set(state.settings.review.lists.first { $0.name == name }?.accounts ?? [])
+            let ids = Set(ReviewScope.savedList(named: name, in: state.settings.review)?.accounts ?? [])
             chosen = live.filter { ids.contains($0.id) }
         }
         return AccountOrdering.sorted(chosen, by: state.sort).map(\.id)
@@ -54,9 +54,15 @@ public enum ReviewScope: Equatable, Sendable {
         case .stage(let stage): return state.liveAccounts.filter { $0.stage == stage }.count
         case .flagged: return nil
         case .list(let name):
-            let ids = Set(state.settings.review.lists.first { $0.name == name }?.accounts ?? [])
+            let ids = Set(ReviewScope.savedList(named: name, in: state.settings.review)?.accounts ?? [])
             return ids.filter { state.accounts[$0].map { !$0.isArchived } ?? false }.count
         }
+    }
+
+    /// The saved list with this name, matched as owners are (case and surrounding spaces ignored).
+    public static func savedList(named name: String, in settings: ReviewSettings) -> ReviewList? {
+        let key = AccountRules.nameKey(name)
+        return settings.lists.first { $0.name == name } ?? settings.lists.first { AccountRules.nameKey($0.name) == key }
     }
 
     /// Live accounts per owner name key, in one pass.
