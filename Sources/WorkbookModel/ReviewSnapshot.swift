@@ -108,6 +108,25 @@ public struct ReviewChange: Hashable, Sendable {
         case personAdded, personGone, rolesChanged, modeChanged, ratingChanged
         case commitmentAdded, commitmentKept, commitmentBroken, commitmentNowOverdue, commitmentStatusChanged
         case flagRaised, flagCleared
+
+        /// Most important first: what a review must discuss goes before what has resolved itself,
+        /// so a cut list at 80×24 keeps the broken promises and loses the cleared flags.
+        public var importance: Int {
+            switch self {
+            case .commitmentBroken: return 0
+            case .commitmentNowOverdue: return 1
+            case .commitmentKept: return 2
+            case .ratingChanged: return 3
+            case .modeChanged: return 4
+            case .rolesChanged: return 5
+            case .personAdded: return 6
+            case .personGone: return 7
+            case .flagRaised: return 8
+            case .commitmentAdded: return 9
+            case .commitmentStatusChanged: return 10
+            case .flagCleared: return 11
+            }
+        }
     }
 
     public var kind: Kind
@@ -177,7 +196,8 @@ public enum ReviewDifferences {
                                         maskedText: flag.mentionsRating ? "Flag cleared: \(PresentingText.maskRating(flag.text))" : nil,
                                         isRatingSignal: flag.mentionsRating))
         }
-        return changes
+        // Stable: within a kind, the order above (names, then file order) stands.
+        return changes.enumerated().sorted { ($0.element.kind.importance, $0.offset) < ($1.element.kind.importance, $1.offset) }.map(\.element)
     }
 
     private static func commitmentChanges(_ old: ReviewSnapshot, _ new: ReviewSnapshot) -> [ReviewChange] {
