@@ -29,6 +29,8 @@ enum WorkbookCommand {
             return StorageCommands.saveBurst(options, directory: dataDirectory(options.dataDirectory))
         case .success(.generate(let options)):
             return GenerateCommand.run(options)
+        case .success(.debugBench(let data, let runs)):
+            return BenchCommand.run(directory: data, runs: runs)
         case .success(.export(let options)):
             return export(options)
         case .success(.open(let options)):

@@ -20,7 +20,7 @@ public enum CommandAvailability {
         case .undo, .redo:
             return historyReason(command, in: state)
         case .openDemo:
-            return state.liveAccounts.isEmpty ? nil : "the demo opens from an empty workbook; run `workbook --demo` to try it"
+            return state.liveCount == 0 ? nil : "the demo opens from an empty workbook; run `workbook --demo` to try it"
         case .showProblems:
             return state.problems.isEmpty ? "every file was read" : nil
         case .retrySave:

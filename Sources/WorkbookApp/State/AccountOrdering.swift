@@ -45,6 +45,23 @@ public struct FilterMatcher: Sendable {
         return words.allSatisfy { haystack.contains($0) }
     }
 
+    /// True when `needle` occurs in `haystack` (both folded UTF-8): the filter's inner loop, without building strings.
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
+        let last = haystack.count - needle.count
+        var start = 0
+        while start <= last {
+            if haystack[start] == first {
+                var offset = 1
+                while offset < needle.count, haystack[start + offset] == needle[offset] { offset += 1 }
+                if offset == needle.count { return true }
+            }
+            start += 1
+        }
+        return false
+    }
+
     /// Lowercased and without accents ("Müller" → "muller"), so typing plain letters finds accented names.
     static func fold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)

@@ -146,24 +146,42 @@ public struct AppState: Equatable, Sendable {
 
     /// Names shared by more than one live account (possible after a file is repaired or merged): shown as a warning.
     public private(set) var duplicateNames: [String] = []
+    /// The live accounts in order with their folded keys: derived, kept up to date by `refreshVisible`.
+    public private(set) var listOrder = AccountListOrder()
+    /// How many accounts are live (not archived).
+    public var liveCount: Int { listOrder.liveCount }
 
     /// Recomputes `visible` from the accounts, the filter and the sort, keeping the selection when it is still shown.
     /// `accountsChanged` false (a filter keystroke) skips the checks that depend only on the accounts.
     public mutating func refreshVisible(accountsChanged: Bool = true) {
-        if accountsChanged {
-            var seen: [String: String] = [:]
-            var duplicates = Set<String>()
-            for account in accounts.values where !account.isArchived {
-                let key = AccountRules.nameKey(account.name)
-                if seen[key] != nil { duplicates.insert(seen[key]!) } else { seen[key] = account.name }
-            }
-            duplicateNames = duplicates.sorted()
+        if accountsChanged || listOrder.sort != sort {
+            listOrder.rebuild(from: accounts, sort: sort)
+            duplicateNames = listOrder.duplicateNames(in: accounts)
         }
-        let matcher = FilterMatcher(query: filter)
-        let shown = accounts.values.filter { !$0.isArchived && matcher.matches($0) }
-        visible = AccountOrdering.sorted(shown, by: sort).map(\.id)
+        showFiltered()
+    }
+
+    /// `refreshVisible` when only these accounts changed (edited, added, removed): the same result,
+    /// without folding and sorting the other accounts again.
+    public mutating func refreshVisible(changed ids: some Sequence<AccountID>) {
+        if listOrder.sort != sort {
+            listOrder.rebuild(from: accounts, sort: sort)
+        } else {
+            listOrder.update(ids, from: accounts)
+        }
+        duplicateNames = listOrder.duplicateNames(in: accounts)
+        showFiltered()
+    }
+
+    private mutating func showFiltered() {
+        visible = listOrder.filtered(by: FilterMatcher(query: filter))
         if let selectedID, visible.contains(selectedID) { return }
         selectedID = visible.first
+    }
+
+    /// The live accounts whose name has this name key (`AccountRules.nameKey`): all a name clash can be with.
+    func liveAccounts(withNameKey key: String) -> [Account] {
+        listOrder.live(namedLike: key).compactMap { accounts[$0] }
     }
 }
 

@@ -42,7 +42,7 @@ enum AccountsListView {
     }
 
     static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect, focused: Bool) {
-        let total = state.liveAccounts.count
+        let total = state.liveCount
         var title = "Accounts (\(total))"
         if !state.filter.isEmpty { title = "Accounts (\(state.visible.count) of \(total) match \u{201C}\(state.filter)\u{201D})" }
         // The order is named in the title too: its column may be too narrow to show, or hidden.

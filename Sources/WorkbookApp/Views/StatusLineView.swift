@@ -51,7 +51,7 @@ enum StatusLineView {
             return (" ⚠ Not loaded: \(first.file): \(first.message)\(more) — ! for details ", .statusWarning)
         }
         if !state.filter.isEmpty {
-            return (" Filter \u{201C}\(state.filter)\u{201D}: \(state.visible.count) of \(state.liveAccounts.count) shown — / edits, Esc clears", .textMuted)
+            return (" Filter \u{201C}\(state.filter)\u{201D}: \(state.visible.count) of \(state.liveCount) shown — / edits, Esc clears", .textMuted)
         }
         return nil
     }
