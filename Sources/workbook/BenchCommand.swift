@@ -11,7 +11,30 @@ import WorkbookStorage
 /// changes it back, so after an even number of runs the workbook holds its original bytes.
 @MainActor
 enum BenchCommand {
+    /// With WORKBOOK_BENCH_OPEN set: the steps of a quick open, timed in-process (for profiling).
+    static func timeOpen(directory: String, runs: Int) -> Int32 {
+        var quick: [Double] = [], state: [Double] = [], render: [Double] = []
+        for _ in 0..<runs {
+            let store = FileWorkbookStore(directory: directory)
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            guard let workbook = try? store.loadQuickly() else {
+                WorkbookCommand.printError("workbook: no usable list index (open the workbook once first)")
+                return 1
+            }
+            let t1 = DispatchTime.now().uptimeNanoseconds
+            let appState = AppState(workbook: workbook, today: WorkbookCommand.today(), screenSize: Size(width: 200, height: 50), location: directory)
+            let t2 = DispatchTime.now().uptimeNanoseconds
+            _ = RootView.render(appState, theme: BuiltInThemes.standard)
+            let t3 = DispatchTime.now().uptimeNanoseconds
+            quick.append(Double(t1 - t0) / 1e6); state.append(Double(t2 - t1) / 1e6); render.append(Double(t3 - t2) / 1e6)
+            store.close()
+        }
+        print("RESULT\topen\tquick_ms_median=\(format(median(quick)))\tstate_ms_median=\(format(median(state)))\trender_ms_median=\(format(median(render)))")
+        return 0
+    }
+
     static func run(directory: String, runs: Int) -> Int32 {
+        if ProcessInfo.processInfo.environment["WORKBOOK_BENCH_OPEN"] != nil { return timeOpen(directory: directory, runs: runs) }
         let store = FileWorkbookStore(directory: directory)
         let workbook: LoadedWorkbook
         do {

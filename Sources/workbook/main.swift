@@ -87,12 +87,31 @@ enum WorkbookCommand {
         }
         let store: FileWorkbookStore
         let workbook: LoadedWorkbook
+        var fullRead: BackgroundRead?
         do {
             if options.demo {
                 (store, workbook) = try openDemo()
+            } else if options.readOnly {
+                store = FileWorkbookStore(directory: dataDirectory(options.dataDirectory))
+                workbook = try store.loadExisting()
             } else {
                 store = FileWorkbookStore(directory: dataDirectory(options.dataDirectory))
-                workbook = options.readOnly ? try store.loadExisting() : try store.load()
+                if let quick = try store.loadQuickly() {
+                    // The list comes from the per-user index; every file is read in full meanwhile.
+                    workbook = quick
+                    fullRead = BackgroundRead { [store] in
+                        let full = try store.load()
+                        if let index = store.listIndex(for: full.accounts) {
+                            DispatchQueue.global(qos: .utility).async { index.write() }
+                        }
+                        return full
+                    }
+                } else {
+                    workbook = try store.load()
+                    if let index = store.listIndex(for: workbook.accounts) {
+                        DispatchQueue.global(qos: .utility).async { index.write() }
+                    }
+                }
             }
         } catch {
             terminal.stop()
@@ -103,12 +122,14 @@ enum WorkbookCommand {
             workbook: workbook, today: today(), screenSize: terminal.size, location: displayPath(store.directory),
             readOnlyReason: options.readOnly ? "--read-only" : nil, isDemo: options.demo, userName: userName(default: workbook.settings.owner))
         state.useTemplates(from: TemplateFile.load(workbookDirectory: store.directory, seedIfMissing: state.readOnlyReason == nil))
+        // Even with no summary on screen, nothing may change until the full read is in: it replaces the accounts.
+        if fullRead != nil { state.isReadingDetails = true }
         let runtime = AppRuntime(
             state: state, store: options.readOnly ? nil : store, backend: terminal, theme: theme, today: today,
             openDemo: {
                 let (demoStore, demoWorkbook) = try openDemo()
                 return (demoStore, demoWorkbook, displayPath(demoStore.directory))
-            })
+            }, pendingRead: fullRead)
         runtime.run()
         terminal.stop()
         let unsaved = runtime.state.unsaved.compactMap { runtime.state.accounts[$0]?.name }.sorted()

@@ -22,12 +22,18 @@ public final class AppRuntime {
     private var idleSeconds = 0
     /// Conflicts already reported, so an idle check does not repeat the same warning.
     private var reportedConflicts = Set<AccountID>()
+    /// The full read after a quick open, until it has arrived; the store is busy meanwhile.
+    private var pendingRead: BackgroundRead?
+    /// How often the loop looks for the full read's result: short enough to feel immediate.
+    private let readPollMilliseconds = 10
 
     /// `store` nil means nothing is ever written (read-only workbooks).
     public init(
         state: AppState, store: WorkbookStore?, backend: TerminalBackend, theme: Theme, keymap: Keymap = .standard,
-        environment: ReducerEnvironment = .live, today: @escaping () -> CalendarDate, openDemo: WorkbookOpener? = nil
+        environment: ReducerEnvironment = .live, today: @escaping () -> CalendarDate, openDemo: WorkbookOpener? = nil,
+        pendingRead: BackgroundRead? = nil
     ) {
+        self.pendingRead = pendingRead
         self.state = state
         self.store = store
         self.backend = backend
@@ -42,7 +48,20 @@ public final class AppRuntime {
     /// Runs until the user quits. Draws only when something changed, so an idle app writes nothing.
     public func run() {
         drawFrame()
+        pendingRead?.start()
         while !state.shouldQuit {
+            if pendingRead != nil {
+                // Keys first: the full read must never hold up an answer to the user.
+                var changed = false
+                if let event = backend.readEvent(timeoutMilliseconds: readPollMilliseconds) {
+                    handle(event)
+                    while !state.shouldQuit, let pending = backend.readEvent(timeoutMilliseconds: 0) { handle(pending) }
+                    changed = true
+                }
+                if takeFinishedRead() { changed = true }
+                if changed, !state.shouldQuit { drawFrame() }
+                continue
+            }
             guard let event = backend.readEvent(timeoutMilliseconds: 1_000) else {
                 var changed = false
                 let day = today()
@@ -68,6 +87,21 @@ public final class AppRuntime {
             if !state.shouldQuit { drawFrame() }
         }
     }
+
+    /// Takes in the full read once it has finished (at most once).
+    @discardableResult
+    func takeFinishedRead() -> Bool {
+        guard let result = pendingRead?.take() else { return false }
+        pendingRead = nil
+        switch result {
+        case .success(let workbook): send(.workbookRead(workbook))
+        case .failure(let error): send(.workbookReadFailed(error.message))
+        }
+        return true
+    }
+
+    /// True until the full read after a quick open has been taken in.
+    public var isWaitingForRead: Bool { pendingRead != nil }
 
     /// Turns one terminal event into actions.
     public func handle(_ event: InputEvent) {

@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import WorkbookModel
 
@@ -6,6 +7,9 @@ import WorkbookModel
 struct AccountListKey: Equatable, Sendable {
     var isLive: Bool
     var foldedName: String
+    /// The folded name's Unicode scalars in NFC as UTF-8: comparing these bytes orders names exactly
+    /// as comparing the strings does, without normalizing them again in every comparison.
+    var sortBytes: [UInt8]
     var nameKey: String
     /// The folded "name␟industry␟owner␟stage" the `/` filter searches, as UTF-8.
     var haystack: [UInt8]
@@ -18,6 +22,12 @@ struct AccountListKey: Equatable, Sendable {
     var owner: String
 
     init(_ account: Account) {
+        var memo: [String: String] = [:]
+        self.init(account, memo: &memo)
+    }
+
+    /// `memo` remembers folded industries, owners and stages: a territory repeats a few hundred of them.
+    init(_ account: Account, memo: inout [String: String]) {
         isLive = !account.isArchived
         name = account.name
         industry = account.industry
@@ -26,8 +36,16 @@ struct AccountListKey: Equatable, Sendable {
         annualValue = account.annualValue
         nextMeeting = account.nextMeeting
         foldedName = FilterMatcher.fold(account.name)
+        sortBytes = Array((foldedName.utf8.allSatisfy { $0 < 0x80 } ? foldedName : foldedName.precomposedStringWithCanonicalMapping).utf8)
         nameKey = AccountRules.nameKey(account.name)
-        haystack = Array(FilterMatcher.fold([account.name, account.industry, account.owner, account.stage.title].joined(separator: "\u{1F}")).utf8)
+        func folded(_ text: String) -> String {
+            if text.utf8.allSatisfy({ $0 < 0x80 }) { return FilterMatcher.fold(text) }
+            if let known = memo[text] { return known }
+            let result = FilterMatcher.fold(text)
+            memo[text] = result
+            return result
+        }
+        haystack = Array(FilterMatcher.haystack(foldedName: foldedName, folded(account.industry), folded(account.owner), folded(account.stage.title)).utf8)
     }
 
     /// True when `account` would give this same key (so nothing needs folding again).
@@ -36,9 +54,19 @@ struct AccountListKey: Equatable, Sendable {
             && stage == account.stage && annualValue == account.annualValue && nextMeeting == account.nextMeeting
     }
 
+    /// The sort's own field as a number that orders ascending: value high to low (none last), next
+    /// meeting soonest first (none last), stage by progress; 0 for name.
+    func primary(for sort: AccountSort) -> Int {
+        switch sort {
+        case .name: return 0
+        case .value: return -(annualValue ?? -1)
+        case .nextMeeting: return nextMeeting.map(\.dayNumber) ?? Int.max
+        case .stage: return stage.rank
+        }
+    }
+
     /// The list's order: by the sort's field, then by folded name, then by id, so the order is total.
-    static func precedes(_ left: (AccountID, AccountListKey), _ right: (AccountID, AccountListKey), by sort: AccountSort) -> Bool {
-        let lhs = left.1, rhs = right.1
+    static func precedes(_ leftID: AccountID, _ lhs: borrowing AccountListKey, _ rightID: AccountID, _ rhs: borrowing AccountListKey, by sort: AccountSort) -> Bool {
         switch sort {
         case .name:
             break
@@ -55,8 +83,8 @@ struct AccountListKey: Equatable, Sendable {
         case .stage:
             if lhs.stage != rhs.stage { return lhs.stage.rank < rhs.stage.rank }
         }
-        if lhs.foldedName != rhs.foldedName { return lhs.foldedName < rhs.foldedName }
-        return left.0 < right.0
+        if lhs.sortBytes != rhs.sortBytes { return lhs.sortBytes.lexicographicallyPrecedes(rhs.sortBytes) }
+        return leftID < rightID
     }
 }
 
@@ -83,22 +111,86 @@ public struct AccountListOrder: Equatable, Sendable {
     }
 
     /// Rebuilds everything for `sort`, folding again only accounts whose listed fields changed.
+    /// When the sort is the same and only a few accounts changed (a full read replacing the
+    /// summaries it started from), it updates those instead of sorting everything again.
     mutating func rebuild(from accounts: [AccountID: Account], sort: AccountSort) {
+        if sort == self.sort, !keys.isEmpty {
+            var changed: [AccountID] = []
+            for (id, account) in accounts where !(keys[id]?.isCurrent(for: account) ?? false) {
+                changed.append(id)
+                if changed.count > accounts.count / 10 { break }
+            }
+            if changed.count <= accounts.count / 10 {
+                for id in keys.keys where accounts[id] == nil { changed.append(id) }
+                if changed.count <= max(1, accounts.count / 10) {
+                    update(changed, from: accounts)
+                    return
+                }
+            }
+        }
         self.sort = sort
         var fresh: [AccountID: AccountListKey] = [:]
         fresh.reserveCapacity(accounts.count)
+        var toFold: [Account] = []
         for (id, account) in accounts {
-            if let known = keys[id], known.isCurrent(for: account) { fresh[id] = known } else { fresh[id] = AccountListKey(account) }
+            if let known = keys[id], known.isCurrent(for: account) { fresh[id] = known } else { toFold.append(account) }
         }
+        for (account, key) in zip(toFold, Self.keysInParallel(toFold)) { fresh[account.id] = key }
         keys = fresh
-        var live = keys.filter { $0.value.isLive }.map { ($0.key, $0.value) }
-        live.sort { AccountListKey.precedes($0, $1, by: sort) }
-        ordered = live.map(\.0)
-        haystacks = live.map(\.1.haystack)
+        var liveIDs: [AccountID] = []
+        var liveKeys: [AccountListKey] = []
+        liveIDs.reserveCapacity(keys.count)
+        liveKeys.reserveCapacity(keys.count)
+        for (id, key) in keys where key.isLive {
+            liveIDs.append(id)
+            liveKeys.append(key)
+        }
+        // Sorting positions against flat arrays: moving or copying a key would retain all its strings.
+        var primaries: [Int] = []
+        var starts: [Int] = []
+        var blob: [UInt8] = []
+        primaries.reserveCapacity(liveKeys.count)
+        starts.reserveCapacity(liveKeys.count + 1)
+        for key in liveKeys {
+            primaries.append(key.primary(for: sort))
+            starts.append(blob.count)
+            blob.append(contentsOf: key.sortBytes)
+        }
+        starts.append(blob.count)
+        let positions = blob.withUnsafeBufferPointer { bytes in
+            Array(0..<liveIDs.count).sorted { left, right in
+                if primaries[left] != primaries[right] { return primaries[left] < primaries[right] }
+                let leftCount = starts[left + 1] - starts[left], rightCount = starts[right + 1] - starts[right]
+                let common = memcmp(bytes.baseAddress! + starts[left], bytes.baseAddress! + starts[right], min(leftCount, rightCount))
+                if common != 0 { return common < 0 }
+                if leftCount != rightCount { return leftCount < rightCount }
+                return liveIDs[left] < liveIDs[right]
+            }
+        }
+        ordered = positions.map { liveIDs[$0] }
+        haystacks = positions.map { liveKeys[$0].haystack }
         byNameKey = [:]
-        for (id, key) in live where byNameKey[key.nameKey]?.append(id) == nil { byNameKey[key.nameKey] = [id] }
+        for position in positions where byNameKey[liveKeys[position].nameKey]?.append(liveIDs[position]) == nil {
+            byNameKey[liveKeys[position].nameKey] = [liveIDs[position]]
+        }
         for (key, ids) in byNameKey where ids.count > 1 { byNameKey[key] = ids.sorted() }
         duplicateKeys = Set(byNameKey.filter { $0.value.count > 1 }.keys)
+    }
+
+    /// Folding thousands of names is the cost of opening a big workbook: split it over the cores.
+    static func keysInParallel(_ accounts: [Account]) -> [AccountListKey] {
+        let chunks = accounts.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = (accounts.count + chunks - 1) / max(1, chunks)
+        let results = KeySlots(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var memo: [String: String] = [:]
+            var part: [AccountListKey] = []
+            for index in (chunk * size)..<min(accounts.count, (chunk + 1) * size) {
+                part.append(AccountListKey(accounts[index], memo: &memo))
+            }
+            results.set(chunk, part)
+        }
+        return results.joined()
     }
 
     /// Takes in changed, added or removed accounts; costs a binary search and an array move each.
@@ -138,7 +230,7 @@ public struct AccountListOrder: Equatable, Sendable {
         while low < high {
             let middle = (low + high) / 2
             let id = ordered[middle]
-            if AccountListKey.precedes((id, keys[id]!), entry, by: sort) { low = middle + 1 } else { high = middle }
+            if AccountListKey.precedes(id, keys[id]!, entry.0, entry.1, by: sort) { low = middle + 1 } else { high = middle }
         }
         return low
     }
@@ -170,4 +262,17 @@ public struct AccountListOrder: Equatable, Sendable {
     func duplicateNames(in accounts: [AccountID: Account]) -> [String] {
         duplicateKeys.compactMap { key in byNameKey[key]?.min().flatMap { accounts[$0]?.name } }.sorted()
     }
+}
+
+/// Each thread's share of `keysInParallel`, written once per chunk under a lock.
+private final class KeySlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [[AccountListKey]]
+    init(count: Int) { parts = Array(repeating: [], count: count) }
+    func set(_ chunk: Int, _ part: [AccountListKey]) {
+        lock.lock()
+        parts[chunk] = part
+        lock.unlock()
+    }
+    func joined() -> [AccountListKey] { parts.flatMap { $0 } }
 }

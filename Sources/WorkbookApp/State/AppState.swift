@@ -117,6 +117,12 @@ public struct AppState: Equatable, Sendable {
     public var location: String
     public var isDemo: Bool
     public var shouldQuit = false
+    /// Accounts known so far only by their list-index summary (the listed fields): the rest of
+    /// each arrives with `.workbookLoaded`. Empty once the workbook is read in full.
+    public var summaryOnly: Set<AccountID> = []
+    /// True from a quick open until the full read arrives (which replaces the accounts): commands
+    /// that change or need whole accounts wait.
+    public var isReadingDetails = false
 
     public init(
         workbook: LoadedWorkbook,
@@ -136,6 +142,8 @@ public struct AppState: Equatable, Sendable {
         self.location = location
         self.readOnlyReason = readOnlyReason ?? workbook.readOnlyReason
         self.isDemo = isDemo
+        summaryOnly = workbook.summaryOnly
+        isReadingDetails = !workbook.summaryOnly.isEmpty
         refreshVisible()
         selectedID = visible.first
     }
@@ -186,6 +194,19 @@ public struct AppState: Equatable, Sendable {
 }
 
 extension AppState {
+    /// Takes in the full read that follows a quick open: every account in full, every problem,
+    /// keeping what the user did meanwhile (selection, scroll, filter, sort).
+    public mutating func finishReading(_ workbook: LoadedWorkbook) {
+        accounts = Dictionary(workbook.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        settings = workbook.settings
+        problems = workbook.problems + problems.filter { problem in !workbook.problems.contains(problem) && !problem.file.hasPrefix("accounts/") }
+        if readOnlyReason == nil { readOnlyReason = workbook.readOnlyReason }
+        summaryOnly = []
+        isReadingDetails = false
+        refreshVisible()
+        AccountsReducer.keepSelectionVisible(&self)
+    }
+
     /// Takes the workbook's commitment templates; a damaged template file is listed with the other problems.
     public mutating func useTemplates(from loaded: (templates: CommitmentTemplates, problem: StorageProblem?)) {
         templates = loaded.templates
