@@ -6,6 +6,8 @@ public enum WorkbookExport {
     /// The formats `--format` accepts.
     public enum Format: String, CaseIterable, Sendable {
         case json, markdown
+        /// The handover pack of one account (`--account` required).
+        case handover
     }
 
     /// The live accounts to export: all of them in name order, or the one called `name`.
@@ -27,6 +29,7 @@ public enum WorkbookExport {
         switch format {
         case .json: return json(accounts: accounts, settings: settings)
         case .markdown: return markdown(accounts: accounts, settings: settings, today: today)
+        case .handover: return accounts.map { HandoverExport.markdown($0, settings: settings, today: today) }.joined(separator: "\n")
         }
     }
 
@@ -57,10 +60,16 @@ public enum WorkbookExport {
                 lines += ["", "### Notes", ""]
                 lines += account.notes.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
             }
+            if hasRelationship(account) { lines += HandoverExport.relationship(account, settings: settings, heading: "###") }
             if !account.commitments.isEmpty { lines += checklist(account, settings: settings, today: today) }
             if !account.objectives.isEmpty { lines += InfluenceMapExport.markdown(account, settings: settings, today: today) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// True when the account records anything about the relationship beyond its type.
+    static func hasRelationship(_ account: Account) -> Bool {
+        account.stage == .partner || !account.partnership.isEmpty || !account.productLines.isEmpty || !account.stageChangeReason.isEmpty
     }
 
     /// The commitment checklist of one account: the balance, then each side with status and evidence.

@@ -16,6 +16,8 @@ struct AccountListKey: Equatable, Sendable {
     var annualValue: Int?
     var nextMeeting: CalendarDate?
     var stage: RelationshipStage
+    /// The health score when the list is sorted by health (101: none, or not known yet), else 101.
+    var healthScore = 101
     // The unfolded sources, to tell cheaply whether the folded values are still current.
     var name: String
     var industry: String
@@ -62,6 +64,7 @@ struct AccountListKey: Equatable, Sendable {
         case .value: return -(annualValue ?? -1)
         case .nextMeeting: return nextMeeting.map(\.dayNumber) ?? Int.max
         case .stage: return stage.rank
+        case .health: return healthScore
         }
     }
 
@@ -82,6 +85,8 @@ struct AccountListKey: Equatable, Sendable {
             }
         case .stage:
             if lhs.stage != rhs.stage { return lhs.stage.rank < rhs.stage.rank }
+        case .health:
+            if lhs.healthScore != rhs.healthScore { return lhs.healthScore < rhs.healthScore }
         }
         if lhs.sortBytes != rhs.sortBytes { return lhs.sortBytes.lexicographicallyPrecedes(rhs.sortBytes) }
         return leftID < rightID
@@ -113,8 +118,10 @@ public struct AccountListOrder: Equatable, Sendable {
     /// Rebuilds everything for `sort`, folding again only accounts whose listed fields changed.
     /// When the sort is the same and only a few accounts changed (a full read replacing the
     /// summaries it started from), it updates those instead of sorting everything again.
-    mutating func rebuild(from accounts: [AccountID: Account], sort: AccountSort) {
-        if sort == self.sort, !keys.isEmpty {
+    /// `health` gives an account's health score for the health sort (nil: none); health depends on
+    /// the day and the settings too, so sorting by health always scores every account again.
+    mutating func rebuild(from accounts: [AccountID: Account], sort: AccountSort, health: (Account) -> Int? = { _ in nil }) {
+        if sort == self.sort, sort != .health, !keys.isEmpty {
             var changed: [AccountID] = []
             for (id, account) in accounts where !(keys[id]?.isCurrent(for: account) ?? false) {
                 changed.append(id)
@@ -136,6 +143,7 @@ public struct AccountListOrder: Equatable, Sendable {
             if let known = keys[id], known.isCurrent(for: account) { fresh[id] = known } else { toFold.append(account) }
         }
         for (account, key) in zip(toFold, Self.keysInParallel(toFold)) { fresh[account.id] = key }
+        for (id, account) in accounts { fresh[id]?.healthScore = sort == .health ? health(account) ?? 101 : 101 }
         keys = fresh
         var liveIDs: [AccountID] = []
         var liveKeys: [AccountListKey] = []
@@ -194,9 +202,10 @@ public struct AccountListOrder: Equatable, Sendable {
     }
 
     /// Takes in changed, added or removed accounts; costs a binary search and an array move each.
-    mutating func update(_ ids: some Sequence<AccountID>, from accounts: [AccountID: Account]) {
+    mutating func update(_ ids: some Sequence<AccountID>, from accounts: [AccountID: Account], health: (Account) -> Int? = { _ in nil }) {
         for id in ids {
-            let newKey = accounts[id].map(AccountListKey.init)
+            var newKey = accounts[id].map(AccountListKey.init)
+            if sort == .health, let account = accounts[id] { newKey?.healthScore = health(account) ?? 101 }
             let oldKey = keys[id]
             if let oldKey, let newKey, oldKey == newKey { continue }
             if let oldKey, oldKey.isLive {

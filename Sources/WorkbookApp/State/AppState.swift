@@ -2,22 +2,24 @@ import TerminalUI
 import WorkbookModel
 import WorkbookStorage
 
-/// The panes of the workbook, in `Tab` order; `1`…`3` jump to them.
+/// The panes of the workbook, in `Tab` order; `1`…`5` jump to them.
 public enum Pane: Int, CaseIterable, Sendable {
-    case accounts = 1, checklist, influenceMap
+    case accounts = 1, checklist, influenceMap, book, relationship
 
     public var title: String {
         switch self {
         case .accounts: return "Accounts"
         case .checklist: return "Checklist"
         case .influenceMap: return "Influence map"
+        case .book: return "Book"
+        case .relationship: return "Relationship"
         }
     }
 }
 
 /// How the account list is ordered; `s` cycles through them.
 public enum AccountSort: String, CaseIterable, Sendable {
-    case name, value, nextMeeting, stage
+    case name, value, nextMeeting, stage, health
 
     public var title: String {
         switch self {
@@ -25,6 +27,7 @@ public enum AccountSort: String, CaseIterable, Sendable {
         case .value: return "value"
         case .nextMeeting: return "next meeting"
         case .stage: return "stage"
+        case .health: return "health (worst first)"
         }
     }
 
@@ -69,6 +72,8 @@ public enum Modal: Equatable, Sendable {
     case review(ReviewWalk)
     case personPicker(PersonPicker)
     case confirmDeletePerson(AccountID, EntityID)
+    /// Removing a milestone, product line or journal entry from the relationship pane.
+    case confirmDeleteItem(AccountID, RelationshipItem)
     case help(scroll: Int)
     case problems(scroll: Int)
 }
@@ -97,6 +102,13 @@ public struct AppState: Equatable, Sendable {
     public var mapObjective: EntityID?
     public var mapSelection: EntityID?
     public var mapShowsCoverage = false
+    /// The book pane: which dimension, whose book (nil: the whole workbook), and the selected slice.
+    public var bookDimension: BookDimension = .customer
+    public var bookOwner: String?
+    public var bookSelection = 0
+    /// The relationship pane's selected row, and the journal's kind filter (nil: every kind).
+    public var relationshipSelection: RelationshipItem?
+    public var journalFilter: JournalKind?
     /// The first-meeting commitments offered when starting a checklist, from the workbook's template file.
     public var templates: CommitmentTemplates = .standard
     public var modal: Modal?
@@ -163,7 +175,7 @@ public struct AppState: Equatable, Sendable {
     /// `accountsChanged` false (a filter keystroke) skips the checks that depend only on the accounts.
     public mutating func refreshVisible(accountsChanged: Bool = true) {
         if accountsChanged || listOrder.sort != sort {
-            listOrder.rebuild(from: accounts, sort: sort)
+            listOrder.rebuild(from: accounts, sort: sort, health: healthScore)
             duplicateNames = listOrder.duplicateNames(in: accounts)
         }
         showFiltered()
@@ -173,12 +185,18 @@ public struct AppState: Equatable, Sendable {
     /// without folding and sorting the other accounts again.
     public mutating func refreshVisible(changed ids: some Sequence<AccountID>) {
         if listOrder.sort != sort {
-            listOrder.rebuild(from: accounts, sort: sort)
+            listOrder.rebuild(from: accounts, sort: sort, health: healthScore)
         } else {
-            listOrder.update(ids, from: accounts)
+            listOrder.update(ids, from: accounts, health: healthScore)
         }
         duplicateNames = listOrder.duplicateNames(in: accounts)
         showFiltered()
+    }
+
+    /// Health scores for the health sort, from a copy of what they depend on (so `listOrder` can change meanwhile).
+    private var healthScore: (Account) -> Int? {
+        let today = today, settings = settings, summaryOnly = summaryOnly
+        return { account in summaryOnly.contains(account.id) ? nil : HealthRules.health(account, today: today, settings: settings)?.score }
     }
 
     private mutating func showFiltered() {
@@ -205,6 +223,13 @@ extension AppState {
         isReadingDetails = false
         refreshVisible()
         AccountsReducer.keepSelectionVisible(&self)
+    }
+
+    /// The account's health today under the workbook's thresholds (docs/RULES.md); nil while only
+    /// its list-index summary is known (the summary lacks what health is computed from).
+    public func health(of account: Account) -> AccountHealth? {
+        if summaryOnly.contains(account.id) { return nil }
+        return HealthRules.health(account, today: today, settings: settings)
     }
 
     /// Takes the workbook's commitment templates; a damaged template file is listed with the other problems.
