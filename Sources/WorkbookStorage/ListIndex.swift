@@ -1,9 +1,9 @@
 import Foundation
 import WorkbookModel
 
-/// The list-column index: a per-user cache of what the account list shows (name, industry, stage,
-/// value, next meeting, owner, archived) for every account file, each entry with the `stat`
-/// fingerprint of the file it was read from. It lets the first screen be drawn before every
+/// The list-column index: a per-user cache of the account fields the list and its detail pane show
+/// (name, industry, segment, stage, value, next meeting, owner, archive mark) for every account
+/// file, each entry with the `stat` fingerprint of the file it was read from. It lets the first screen be drawn before every
 /// account is decoded (docs/PERFORMANCE.md).
 ///
 /// It is never trusted over the files: an entry is used only when its file's inode, device, size,
@@ -20,7 +20,7 @@ struct ListIndex: Equatable, Sendable {
         var summary: Account
     }
 
-    static let magic = "account-workbook list index 2"
+    static let magic = "account-workbook list index 3"
 
     var directory: String
     /// When the load the entries come from began (nanoseconds since 1970). A file whose ctime is
@@ -41,6 +41,7 @@ struct ListIndex: Equatable, Sendable {
     static func summary(of account: Account) -> Account {
         var summary = Account(id: account.id, name: account.name)
         summary.industry = account.industry
+        summary.segment = account.segment
         summary.stage = account.stage
         summary.annualValue = account.annualValue
         summary.nextMeeting = account.nextMeeting
@@ -73,7 +74,7 @@ struct ListIndex: Equatable, Sendable {
                 entry.fileName, String(f.inode), String(f.device), String(f.size), String(f.modified), String(f.changed),
                 String(entry.hash), String(entry.formatVersion), s.stage.rawValue,
                 s.annualValue.map { String($0) } ?? "", s.nextMeeting?.iso ?? "",
-                s.archived.map { $0.on.iso } ?? "", s.archived?.by ?? "", s.name, s.industry, s.owner,
+                s.archived.map { $0.on.iso } ?? "", s.archived?.by ?? "", s.name, s.industry, s.owner, s.segment,
             ]
             for (index, column) in columns.enumerated() {
                 if index > 0 { separator() }
@@ -97,7 +98,7 @@ struct ListIndex: Equatable, Sendable {
         var entries: [Entry] = []
         entries.reserveCapacity(lines.count - 2)
         for line in lines[1..<(lines.count - 1)] {
-            guard let columns = fields(line), columns.count == 16, let entry = entry(columns) else { return nil }
+            guard let columns = fields(line), columns.count == 17, let entry = entry(columns) else { return nil }
             entries.append(entry)
         }
         return ListIndex(directory: directory, readAt: readAt, entries: entries)
@@ -113,6 +114,7 @@ struct ListIndex: Equatable, Sendable {
         summary.stage = stage
         summary.industry = c[14]
         summary.owner = c[15]
+        summary.segment = c[16]
         if !c[9].isEmpty {
             guard let value = Int(c[9]) else { return nil }
             summary.annualValue = value

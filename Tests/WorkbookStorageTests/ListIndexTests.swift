@@ -21,6 +21,7 @@ import WorkbookModel
             if index == 1 { account.name = "Tab\there, new\nline, back\\slash \u{201C}quoted\u{201D} 東京" }
             if index == 2 { account.archived = ArchiveMark(on: CalendarDate(year: 2026, month: 1, day: 2)!, by: "dana") }
             if index == 3 { account.annualValue = nil; account.nextMeeting = nil }
+            if index == 4 { account.segment = "Mid-market" }
             return account
         }
     }
