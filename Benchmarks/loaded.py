@@ -59,6 +59,8 @@ def one_run(sock, command, args, session):
             break
         screen = again
     latencies = []
+    if "READ-ONLY" in screen:
+        raise RuntimeError("the workbook opened read-only (another instance holds it): the figure would be wrong")
     while args.busy in screen:
         if time.monotonic() > deadline:
             raise TimeoutError("still loading")
@@ -84,18 +86,19 @@ def one_run(sock, command, args, session):
                     rss = int(line.split()[1])
     except OSError:
         pass
-    tmux(sock, "kill-session", "-t", session, check=False)
-    for _ in range(20):
+    # Gone before the next run starts: a dying instance would still hold the workbook's lock, and the
+    # next one would open read-only (its status line then shows that instead of the reading line).
+    try:
+        os.kill(int(pid), 9)
+    except (OSError, ValueError):
+        pass
+    for _ in range(200):
         try:
             os.kill(int(pid), 0)
         except (OSError, ValueError):
             break
-        time.sleep(0.05)
-    else:
-        try:
-            os.kill(int(pid), 9)
-        except OSError:
-            pass
+        time.sleep(0.01)
+    tmux(sock, "kill-session", "-t", session, check=False)
     return first, loaded, latencies, rss
 
 

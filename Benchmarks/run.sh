@@ -46,11 +46,11 @@ if [[ $mode == full ]]; then
   echo "== building (release)"
   "$swift" build -c release >&2
   bin="$("$swift" build -c release --show-bin-path)/workbook"
-  read -r -a sizes <<< "${BENCH_SIZES:-1000 10000 100000}"; runs=5; warmup=1; key_runs=3; key_count=50; loaded_runs=3; bench_runs=20
+  read -r -a sizes <<< "${BENCH_SIZES:-1000 10000 100000}"; runs=5; warmup=1; key_runs=3; key_count=50; loaded_runs=3; bench_runs=20; cold_runs=1
   data_root="$here/data"
 else
   bin="${WORKBOOK_BIN:-$("$swift" build --show-bin-path)/workbook}"
-  sizes=(1000); runs=1; warmup=0; key_runs=1; key_count=5; loaded_runs=1; bench_runs=2
+  sizes=(1000); runs=1; warmup=0; key_runs=1; key_count=5; loaded_runs=1; bench_runs=2; cold_runs=1
   data_root=$(mktemp -d "${TMPDIR:-/tmp}/workbook-bench-XXXXXX")
   trap 'rm -rf "$data_root"' EXIT
 fi
@@ -135,7 +135,7 @@ for n in "${sizes[@]}"; do
   dir=$(prepare "$n"); s=$(label "$n")
   echo "== measuring $s" >&2
   read -r fig[app_ms,$s] fig[app_rss,$s] < <(ttff "app-$s" "${app[@]}" --data "$dir")
-  read -r fig[cold_ms,$s] _ < <(ttff "app-first-open-$s" "${app_cold[@]}" --data "$dir")
+  read -r fig[cold_ms,$s] _ < <(runs=$cold_runs warmup=0 ttff "app-first-open-$s" "${app_cold[@]}" --data "$dir")
   read -r fig[floor_ms,$s] fig[floor_rss,$s] < <(ttff "floor-$s" "$floor" "$dir.names.txt")
   read -r fig[app_key,$s] fig[app_idle,$s] < <(keys "app-$s" "${app[@]}" --data "$dir")
   read -r fig[floor_key,$s] fig[floor_idle,$s] < <(keys "floor-$s" "$floor" "$dir.names.txt")
@@ -168,7 +168,7 @@ table=$(
   c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[floor_key,$s]}" B)"); done; row "bytes per cursor-down key, C floor (full-row highlight)" "${c[@]}"
   c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[app_idle,$s]}" B)"); done; row "bytes written while idle for ${idle_s} s, app" "${c[@]}"
   c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[floor_idle,$s]}" B)"); done; row "bytes written while idle for ${idle_s} s, C floor" "${c[@]}"
-  c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[cold_ms,$s]}" ms "${fig[floor_ms,$s]}")"); done; row "first frame, first open (no list index yet)" "${c[@]}"
+  c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[cold_ms,$s]}" ms "${fig[floor_ms,$s]}")"); done; row "first frame, first open (no list index yet; $cold_runs run)" "${c[@]}"
   c=(); for s in "${labels[@]}"; do
     if [[ -z ${fig[loaded_ms,$s]} ]]; then c+=("missing"); else
       c+=("${fig[loaded_ms,$s]} ms (${fig[loaded_keys,$s]} keys answered meanwhile, slowest ${fig[loaded_slowest,$s]} ms)"); fi
