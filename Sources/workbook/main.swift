@@ -62,7 +62,10 @@ enum WorkbookCommand {
             printError("workbook: \(error)")
             return 1
         case .success(let accounts):
-            FileHandle.standardOutput.write(Data(WorkbookExport.render(options.format, accounts: accounts, settings: workbook.settings, today: today()).utf8))
+            let text = options.format == .review
+                ? ReviewReport.render(accounts: accounts, settings: workbook.settings, today: today(), options: options.report)
+                : WorkbookExport.render(options.format, accounts: accounts, settings: workbook.settings, today: today())
+            FileHandle.standardOutput.write(Data(text.utf8))
             return 0
         }
     }
@@ -96,7 +99,8 @@ enum WorkbookCommand {
                 workbook = try store.loadExisting()
             } else {
                 store = FileWorkbookStore(directory: dataDirectory(options.dataDirectory))
-                if let quick = try store.loadQuickly() {
+                // A review started from the command line needs whole accounts at once: no quick open then.
+                if options.review == nil, let quick = try store.loadQuickly() {
                     // The list comes from the per-user index; every file is read in full meanwhile.
                     workbook = quick
                     fullRead = BackgroundRead { [store] in
@@ -124,6 +128,10 @@ enum WorkbookCommand {
         state.useTemplates(from: TemplateFile.load(workbookDirectory: store.directory, seedIfMissing: state.readOnlyReason == nil))
         // Even with no summary on screen, nothing may change until the full read is in: it replaces the accounts.
         if fullRead != nil { state.isReadingDetails = true }
+        state.isPresenting = options.present
+        if let scope = options.review {
+            AccountReviewReducer.begin(&state, scope: scope, timerMinutes: options.reviewTimer)
+        }
         let runtime = AppRuntime(
             state: state, store: options.readOnly ? nil : store, backend: terminal, theme: theme, today: today,
             openDemo: {

@@ -8,6 +8,8 @@ public enum WorkbookExport {
         case json, markdown
         /// The handover pack of one account (`--account` required).
         case handover
+        /// The review report (`ReviewReport`), with `--owner` and `--since`.
+        case review
     }
 
     /// The live accounts to export: all of them in name order, or the one called `name`.
@@ -21,7 +23,17 @@ public enum WorkbookExport {
             let folded = FilterMatcher.fold(key)
             matches = live.filter { FilterMatcher.fold(AccountRules.nameKey($0.name)) == folded }
         }
-        if matches.isEmpty { return .failure(ExportError("no account called \u{201C}\(name)\u{201D}")) }
+        if matches.isEmpty {
+            // Part of a name finds the account when only one has it; several are named, so the user can pick.
+            let folded = FilterMatcher.fold(key)
+            let partial = live.filter { FilterMatcher.fold($0.name).contains(folded) }
+            if partial.count == 1 { return .success(partial) }
+            if partial.count > 1 {
+                let names = partial.prefix(5).map { "\u{201C}\($0.name)\u{201D}" }.joined(separator: ", ") + (partial.count > 5 ? ", …" : "")
+                return .failure(ExportError("\u{201C}\(name)\u{201D} matches \(partial.count) accounts: \(names); give more of the name"))
+            }
+            return .failure(ExportError("no account called \u{201C}\(name)\u{201D}"))
+        }
         return .success(matches)
     }
 
@@ -30,6 +42,7 @@ public enum WorkbookExport {
         case .json: return json(accounts: accounts, settings: settings)
         case .markdown: return markdown(accounts: accounts, settings: settings, today: today)
         case .handover: return accounts.map { HandoverExport.markdown($0, settings: settings, today: today) }.joined(separator: "\n")
+        case .review: return ReviewReport.render(accounts: accounts, settings: settings, today: today)
         }
     }
 

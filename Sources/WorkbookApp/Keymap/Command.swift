@@ -22,6 +22,9 @@ public enum Command: Hashable, Sendable {
     case nextObjective, addObjective, editObjective, toggleMapView
     case editRelationship, addMilestone, addProductLine, handOver, cycleJournalFilter, exportHandover, editStatement
     case nextDimension, previousDimension, nextOwner
+    // The account review (R) and presenting.
+    case startAccountReview, endAccountReview, reviewNext, reviewPrevious, recordDecision, addReviewAction, closeReviewAction
+    case markAccountReviewed, cycleReviewTimer, togglePresenting, showReviewDetails, saveReviewList
 }
 
 /// Where a binding applies. The keymap tries the scopes of the current state in order.
@@ -41,6 +44,7 @@ public enum KeyScope: String, CaseIterable, Sendable {
     case personPicker = "Person picker"
     case conflict = "Changed here and on disk"
     case review = "Review walk"
+    case accountReview = "Account review"
     case reviewEvidence = "Review: typing evidence"
     case overlay = "Help and lists"
     case tooSmall = "Terminal too small"

@@ -31,6 +31,8 @@ public final class AppRuntime {
     private var pendingRead: BackgroundRead?
     /// How often the loop looks for the full read's result: short enough to feel immediate.
     private let readPollMilliseconds = 10
+    /// Where the review timer last counted from; nil while no timer runs.
+    private var reviewClockMark: ContinuousClock.Instant?
 
     /// `store` nil means nothing is ever written (read-only workbooks).
     public init(
@@ -80,6 +82,7 @@ public final class AppRuntime {
                     send(.outsideChanges(changes))
                     changed = true
                 }
+                if tickReviewClock() { changed = true }
                 // Nothing is drawn while nothing changed: an idle app writes no bytes.
                 if changed { drawFrame() }
                 continue
@@ -90,6 +93,7 @@ public final class AppRuntime {
             while !state.shouldQuit, let pending = backend.readEvent(timeoutMilliseconds: 0) {
                 handle(pending)
             }
+            _ = tickReviewClock()
             if !state.shouldQuit { drawFrame() }
         }
     }
@@ -108,6 +112,25 @@ public final class AppRuntime {
 
     /// True until the full read after a quick open has been taken in.
     public var isWaitingForRead: Bool { pendingRead != nil }
+
+    /// Counts whole seconds on the review's current account while its timer is on; true when it moved.
+    /// The clock lives here, not in the reducer, so the reducer stays a pure function of its actions.
+    private func tickReviewClock() -> Bool {
+        guard state.accountReview?.timerMinutes != nil else {
+            reviewClockMark = nil
+            return false
+        }
+        let now = ContinuousClock.now
+        guard let mark = reviewClockMark else {
+            reviewClockMark = now
+            return false
+        }
+        let seconds = Int((now - mark).components.seconds)
+        guard seconds > 0 else { return false }
+        reviewClockMark = mark + .seconds(seconds)
+        send(.reviewClock(seconds))
+        return true
+    }
 
     /// Turns one terminal event into actions.
     public func handle(_ event: InputEvent) {

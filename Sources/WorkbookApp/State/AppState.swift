@@ -6,6 +6,15 @@ import WorkbookStorage
 public enum Pane: Int, CaseIterable, Sendable {
     case accounts = 1, checklist, influenceMap, book, relationship
 
+    /// The tab's name where the full title does not fit.
+    public var shortTitle: String {
+        switch self {
+        case .influenceMap: return "Map"
+        case .relationship: return "Relation"
+        default: return title
+        }
+    }
+
     public var title: String {
         switch self {
         case .accounts: return "Accounts"
@@ -75,6 +84,8 @@ public enum Modal: Equatable, Sendable {
     /// Removing a milestone, product line or journal entry from the relationship pane.
     case confirmDeleteItem(AccountID, RelationshipItem)
     case help(scroll: Int)
+    /// The account review's page in full, every list uncut (Enter in the review).
+    case reviewDetails(scroll: Int)
     case problems(scroll: Int)
 }
 
@@ -135,6 +146,10 @@ public struct AppState: Equatable, Sendable {
     /// True from a quick open until the full read arrives (which replaces the accounts): commands
     /// that change or need whole accounts wait.
     public var isReadingDetails = false
+    /// The team lead's account review (`R`), when one is running: it takes the screen.
+    public var accountReview: AccountReviewSession?
+    /// Presenting to a room: sensitive fields are masked on screen (not in files or exports).
+    public var isPresenting = false
 
     public init(
         workbook: LoadedWorkbook,

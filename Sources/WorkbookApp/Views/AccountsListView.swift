@@ -25,13 +25,13 @@ enum AccountsListView {
             Column(title: "Value", width: 9, alignRight: true, sort: .value) { account, state in
                 ValueFormat.compactAmount(account.annualValue, currency: state.settings.currency)
             },
-            Column(title: "Health", width: 8, alignRight: false, sort: .health, value: { account, state in
-                state.summaryOnly.contains(account.id) ? "…" : state.health(of: account).map { "\($0.score) \($0.level.marker)" } ?? "—"
-            }, role: { account, state in state.health(of: account).map { healthRole($0.level) } }),
             Column(title: "Next meeting", width: 14, alignRight: false, sort: .nextMeeting, value: { account, state in
                 guard let date = account.nextMeeting else { return "—" }
                 return date < state.today ? "! " + date.iso : date.iso
             }, role: { account, state in (account.nextMeeting.map { $0 < state.today } ?? false) ? .dateOverdue : nil }),
+            Column(title: "Health", width: 8, alignRight: false, sort: .health, value: { account, state in
+                state.summaryOnly.contains(account.id) ? "…" : state.health(of: account).map { "\($0.score) \($0.level.marker)" } ?? "—"
+            }, role: { account, state in state.health(of: account).map { healthRole($0.level) } }),
             Column(title: "Industry", width: 16, alignRight: false, sort: nil) { account, _ in account.industry },
             Column(title: "Owner", width: 12, alignRight: false, sort: nil) { account, _ in account.owner },
         ]

@@ -8,6 +8,11 @@ public struct ProductLine: Hashable, Sendable, Identifiable {
     public var supplier: String
     public var unknownFields: [String: JSONValue]
 
+    /// A line with no supplier named (or "us", "our own") is our own product: it depends on no vendor.
+    public static func isOwnProduct(supplier: String) -> Bool {
+        ["", "us", "ours", "our own", "own", "we"].contains(AccountRules.nameKey(supplier))
+    }
+
     public init(id: EntityID, name: String, annualValue: Int? = nil, supplier: String = "", unknownFields: [String: JSONValue] = [:]) {
         self.id = id
         self.name = name
