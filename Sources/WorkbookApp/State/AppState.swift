@@ -238,6 +238,10 @@ extension AppState {
         isReadingDetails = false
         refreshVisible()
         AccountsReducer.keepSelectionVisible(&self)
+        // A "still being read" refusal on screen is answered now: say that it can be done.
+        if message?.text.contains("still being read") == true {
+            message = StatusMessage("All \(liveCount) accounts are read: everything works now.")
+        }
     }
 
     /// The account's health today under the workbook's thresholds (docs/RULES.md); nil while only
