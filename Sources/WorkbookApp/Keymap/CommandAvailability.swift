@@ -2,6 +2,9 @@ import WorkbookModel
 
 /// Why a command cannot run right now, so a key never fails silently and the help can grey it out.
 public enum CommandAvailability {
+    /// Why a command waits during the full read after a quick open.
+    static let stillReading = "the workbook is still being read"
+
     public static func disabledReason(_ command: Command, in state: AppState) -> String? {
         if state.isReadingDetails, let reason = readingReason(command, in: state) { return reason }
         switch command {
@@ -99,7 +102,7 @@ public enum CommandAvailability {
              .cycleSort, .toggleHelp, .closeOverlay, .backOut, .quit, .interrupt, .suspend, .cancel, .text, .showPane(.accounts):
             return nil
         default:
-            return "the workbook is still being read"
+            return stillReading
         }
     }
 

@@ -29,6 +29,8 @@ public final class AppRuntime {
     private var reportedConflicts = Set<AccountID>()
     /// The full read after a quick open, until it has arrived; the store is busy meanwhile.
     private var pendingRead: BackgroundRead?
+    /// Keys pressed during the full read that need whole accounts, with everything typed after them.
+    private var deferredEvents: [InputEvent] = []
     /// How often the loop looks for the full read's result: short enough to feel immediate.
     private let readPollMilliseconds = 10
     /// Where the review timer last counted from; nil while no timer runs.
@@ -104,8 +106,15 @@ public final class AppRuntime {
         guard let result = pendingRead?.take() else { return false }
         pendingRead = nil
         switch result {
-        case .success(let workbook): send(.workbookRead(workbook))
-        case .failure(let error): send(.workbookReadFailed(error.message))
+        case .success(let workbook):
+            send(.workbookRead(workbook))
+            let waiting = deferredEvents
+            deferredEvents.removeAll()
+            if !waiting.isEmpty { state.message = nil }
+            for event in waiting where !state.shouldQuit { handle(event) }
+        case .failure(let error):
+            deferredEvents.removeAll()
+            send(.workbookReadFailed(error.message))
         }
         return true
     }
@@ -134,6 +143,7 @@ public final class AppRuntime {
 
     /// Turns one terminal event into actions.
     public func handle(_ event: InputEvent) {
+        if deferUntilRead(event) { return }
         switch event {
         case .key(let key):
             if state.message?.kind != .error { state.message = nil }
@@ -144,6 +154,33 @@ public final class AppRuntime {
             needsFullRedraw = true
             send(.resized(size))
         }
+    }
+
+    /// While the full read is on its way, a key that needs whole accounts (and every event after it,
+    /// to keep their order) waits and runs as soon as the read is in: typing ahead works, nothing is
+    /// refused. Ctrl-C and quit are never held back.
+    private func deferUntilRead(_ event: InputEvent) -> Bool {
+        guard pendingRead != nil, state.isReadingDetails else { return false }
+        if case .key(let key) = event {
+            let action = keymap.resolve(key, in: state)
+            if action == .command(.interrupt) || action == .command(.quit) {
+                deferredEvents.removeAll()
+                return false
+            }
+            guard !deferredEvents.isEmpty || isWaitingForRead(action) else { return false }
+        } else if case .resize = event {
+            return false
+        } else if deferredEvents.isEmpty {
+            return false
+        }
+        deferredEvents.append(event)
+        state.message = StatusMessage("Still reading the workbook: your keys run as soon as it is read.")
+        return true
+    }
+
+    private func isWaitingForRead(_ action: AppAction?) -> Bool {
+        guard case .rejected(let reason)? = action else { return false }
+        return reason.hasSuffix(CommandAvailability.stillReading)
     }
 
     /// Reduces one action and runs the effects it asks for, feeding their results back in.
