@@ -93,17 +93,40 @@ import WorkbookTestSupport
         #expect(Keymap.standard.resolve(.character("2"), in: tester.state) == nil)
     }
 
-    @Test func movingResetsTheTimerOfTheAccount() {
+    @Test func eachAccountKeepsItsTimeAndTheTotalCounts() {
         var start = walking()
         start.accountReview!.timerMinutes = 3
         var tester = ReducerTester(start)
-        tester.send(.reviewClock(75)) { $0.accountReview!.secondsOnAccount = 75 }
+        tester.send(.reviewClock(75)) {
+            $0.accountReview!.secondsOnAccount = 75
+            $0.accountReview!.totalSeconds = 75
+        }
         #expect(tester.state.accountReview!.timerText == "1:15 / 3:00")
-        tester.send(.reviewClock(120)) { $0.accountReview!.secondsOnAccount = 195 }
+        tester.send(.reviewClock(120)) {
+            $0.accountReview!.secondsOnAccount = 195
+            $0.accountReview!.totalSeconds = 195
+        }
         #expect(tester.state.accountReview!.timerText == "3:15 / 3:00 — over by 0:15")
         tester.send(.reviewNext) {
             $0.accountReview!.index = 1
             $0.accountReview!.secondsOnAccount = 0
+            $0.accountReview!.secondsByAccount = [self.acme: 195]
+            $0.selectedID = self.muller
+        }
+        tester.send(.reviewClock(10)) {
+            $0.accountReview!.secondsOnAccount = 10
+            $0.accountReview!.totalSeconds = 205
+        }
+        tester.send(.reviewPrevious) {
+            $0.accountReview!.index = 0
+            $0.accountReview!.secondsOnAccount = 195
+            $0.accountReview!.secondsByAccount = [self.acme: 195, self.muller: 10]
+            $0.selectedID = self.acme
+        }
+        #expect(tester.state.accountReview!.totalText == "total 3:25")
+        tester.send(.reviewNext) {
+            $0.accountReview!.index = 1
+            $0.accountReview!.secondsOnAccount = 10
             $0.selectedID = self.muller
         }
         tester.send(.cycleReviewTimer) {

@@ -36,8 +36,8 @@ public enum AccountReviewReducer {
         case .reviewNext, .reviewPrevious:
             move(&state, by: command == .reviewNext ? 1 : -1)
         case .cycleReviewTimer:
+            // A new budget, not a new start: the time already spent still counts.
             session.timerMinutes = session.nextTimer
-            session.secondsOnAccount = 0
             state.accountReview = session
             state.message = StatusMessage(session.timerMinutes.map { "Timer: \($0) minutes per account." } ?? "Timer off.")
         case .endAccountReview:
@@ -121,8 +121,7 @@ public enum AccountReviewReducer {
             state.message = StatusMessage(offset > 0 ? "That was the last account: Esc ends the review." : "This is the first account.")
             return
         }
-        session.index = target
-        session.secondsOnAccount = 0
+        session.go(to: target)
         state.accountReview = session
         if let id = session.currentID, state.visible.contains(id) { state.selectedID = id }
         AccountsReducer.keepSelectionVisible(&state)

@@ -34,6 +34,7 @@ enum AccountReviewView {
         guard let session = state.accountReview else { return }
         var title = "Review · \(session.scope.title) · \(session.progress)"
         if let timer = session.timerText { title += (session.isOverTime ? " · ! ⏱ " : " · ⏱ ") + timer }
+        if let total = session.totalText { title += " · " + total }
         let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: title, titleStyle: theme[.paneTitle])
         guard inner.width > 4, inner.height > 0 else { return }
         let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
