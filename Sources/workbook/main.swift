@@ -48,6 +48,7 @@ enum WorkbookCommand {
     }
 
     static func export(_ options: Invocation.ExportOptions) -> Int32 {
+        let options = options.resolved(today: today())
         let directory = dataDirectory(options.dataDirectory)
         let workbook: LoadedWorkbook
         do {

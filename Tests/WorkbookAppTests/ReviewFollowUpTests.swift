@@ -96,4 +96,28 @@ import WorkbookTestSupport
         #expect(ReviewReport.ownerProblem(accounts, options: .init(owner: " kenji sato")) == nil)
         #expect(ReviewReport.ownerProblem(accounts, options: .init()) == nil)
     }
+
+    @Test func theHintBarSpeaksAboutTheOpenForm() {
+        var state = ReviewFixtures.state(width: 120, height: 30)
+        state.modal = .form(AccountReviewForms.start(in: state))
+        let start = RootView.render(state, theme: BuiltInThemes.standard).0.text
+        let startHints = start.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(start.contains("Enter start"))
+        #expect(!startHints.contains("save"), "\(startHints)")
+        #expect(startHints.contains("start"))
+        state.modal = .form(AccountReviewForms.decision(for: state.accounts[muller]!))
+        let decisionHints = RootView.render(state, theme: BuiltInThemes.standard).0.text.split(separator: "\n").last.map(String.init) ?? ""
+        #expect(!decisionHints.contains("choice"), "the decision form has no choice field: \(decisionHints)")
+        #expect(decisionHints.contains("save"))
+    }
+
+    @Test func ratingsUseTheTrueMinusEverywhere() {
+        var state = ReviewFixtures.state(width: 200, height: 60)
+        state.selectedID = muller
+        state.focus = .influenceMap
+        let screen = RootView.render(state, theme: BuiltInThemes.standard).0.text
+        #expect(screen.contains("Growth −2 H") || screen.contains("Even Keel −2 H"), "\(screen)")
+        #expect(!screen.contains(" -2 "))
+        #expect(InfluenceForms.ratings.contains("−3") && !InfluenceForms.ratings.contains("-3"))
+    }
 }

@@ -46,6 +46,19 @@ public enum Invocation: Equatable, Sendable {
         public var dataDirectory: String?
         /// `--format review` only: `--owner` and `--since`.
         public var report = ReviewReport.Options()
+        /// `--since` as typed when it is relative (today, yesterday, -7, +7): the day depends on when
+        /// the command runs, so `resolved(today:)` turns it into `report.since`.
+        public var relativeSince: String?
+
+        /// The options with a relative `--since` made a day.
+        public func resolved(today: CalendarDate) -> ExportOptions {
+            var options = self
+            if let text = relativeSince, case .success(let day?) = AccountRules.parseDate(text, today: today) {
+                options.report.since = day
+                options.relativeSince = nil
+            }
+            return options
+        }
     }
 
     /// What `workbook debug-save-burst` does: `count` saves (0: until killed) over `accounts` accounts.
@@ -81,7 +94,7 @@ public enum Invocation: Equatable, Sendable {
                                                             print the workbook (or one account) to stdout
       workbook export --format handover --account NAME [--data DIR]
                                                             print the account's handover pack (Markdown)
-      workbook export --format review [--owner NAME] [--since YYYY-MM-DD] [--data DIR]
+      workbook export --format review [--owner NAME] [--since DATE] [--data DIR]
                                                             the review report in Markdown, after the meeting
       workbook check [--data DIR]                           validate every file; exit 1 on problems;
                                                             also lists privacy warnings and backups
@@ -153,6 +166,7 @@ public enum Invocation: Equatable, Sendable {
         var account: String?
         var data: String?
         var report = ReviewReport.Options()
+        var relativeSince: String?
         while let word = words.next() {
             switch word.name {
             case "--help", "-h": return .help
@@ -166,8 +180,11 @@ public enum Invocation: Equatable, Sendable {
             case "--owner": report.owner = try words.value(for: word)
             case "--since":
                 let text = try words.value(for: word)
-                guard let day = CalendarDate(iso: text) else { throw UsageError("--since needs a date YYYY-MM-DD, not \u{201C}\(text)\u{201D}") }
-                report.since = day
+                // The same dates a form accepts; whether a text is a date does not depend on the day.
+                guard case .success(.some) = AccountRules.parseDate(text, today: CalendarDate(dayNumber: 0)) else {
+                    throw UsageError("--since needs a date: YYYY-MM-DD, today, yesterday, -7 or +7, not \u{201C}\(text)\u{201D}")
+                }
+                if let day = CalendarDate(iso: text.trimmingWhitespace()) { report.since = day } else { relativeSince = text }
             case "--data": data = try words.value(for: word)
             default: throw UsageError.unknown(word)
             }
@@ -178,7 +195,7 @@ public enum Invocation: Equatable, Sendable {
             throw UsageError("--owner and --since go with --format review")
         }
         if format == .review, account != nil { throw UsageError("--format review takes --owner and --since, not --account") }
-        return .export(ExportOptions(format: format, account: account, dataDirectory: data, report: report))
+        return .export(ExportOptions(format: format, account: account, dataDirectory: data, report: report, relativeSince: relativeSince))
     }
 
     private static func parseCheck(_ words: inout ArgumentWords) throws -> Invocation {

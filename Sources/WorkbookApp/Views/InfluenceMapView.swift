@@ -57,7 +57,7 @@ enum InfluenceMapView {
         var parts = ["◆ \(objective.title)"]
         if let amount = objective.amount { parts.append(ValueFormat.amount(amount, currency: state.settings.currency)) }
         if let close = objective.closeDate { parts.append("close \(close.iso)") }
-        parts.append("position \(objective.position > 0 ? "+" : "")\(objective.position)")
+        parts.append("position " + InfluenceRules.signed(objective.position))
         if objectives.count > 1 { parts.append("\(index) of \(objectives.count), o next") }
         buffer.write(TextWidth.truncate(parts.joined(separator: " · "), toWidth: content.width), x: content.x, y: y, style: theme[.paneTitle], clip: content)
         y += 1
