@@ -197,9 +197,11 @@ enum FlagListView {
         buffer.write("⚑ \(red.count) red flag\(red.count == 1 ? "" : "s") · ✓ \(strengths.count) strength\(strengths.count == 1 ? "" : "s")",
                      x: area.x, y: y, style: theme[.paneTitle], clip: area)
         y += 1
-        if hiddenSignals > 0, y < area.maxY {
-            buffer.write("· " + RatingSignals.hiddenLine(hiddenSignals), x: area.x, y: y, style: theme[.textMuted], maxWidth: area.width, clip: area)
-            y += 1
+        if hiddenSignals > 0 {
+            for (index, line) in TextWrap.lines("· " + RatingSignals.hiddenLine(hiddenSignals), width: area.width - 2).enumerated() where y < area.maxY {
+                buffer.write(index == 0 ? line : "  " + line, x: area.x, y: y, style: theme[.textMuted], clip: area)
+                y += 1
+            }
         }
         let all = ordered + strengths
         for (position, flag) in all.enumerated() {
