@@ -59,6 +59,7 @@ import WorkbookTestSupport
         var tester = ReducerTester(state)
         tester.send(.text(.insert("x"))) { $0.message = StatusMessage(PresentingMask.refusedEdit, kind: .warning) }
         tester.send(.text(.backspace)) { $0.message = StatusMessage(PresentingMask.refusedEdit, kind: .warning) }
+        tester.send(.paste("pasted over the hidden notes")) { $0.message = StatusMessage(PresentingMask.refusedEdit, kind: .warning) }
         #expect(PresentingMask.refusedEdit.contains("Ctrl-P"))
         tester.perform(.nextField)
         guard case .form(let moved) = tester.state.modal else { return }
