@@ -26,7 +26,7 @@ let package = Package(
         ),
         .target(
             name: "WorkbookTestSupport",
-            dependencies: ["WorkbookApp", "TerminalUI", "WorkbookModel", "WorkbookStorage"]
+            dependencies: ["WorkbookApp", "TerminalUI", "WorkbookModel", "WorkbookStorage", "WorkbookMerge"]
         ),
         .testTarget(name: "WorkbookModelTests", dependencies: ["WorkbookModel", "WorkbookTestSupport"]),
         .testTarget(name: "WorkbookStorageTests", dependencies: ["WorkbookStorage", "WorkbookModel", "WorkbookTestSupport"], exclude: ["Fixtures"]),

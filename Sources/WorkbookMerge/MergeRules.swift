@@ -61,31 +61,58 @@ enum MergeRules {
     /// person the other side deleted): the element is put back meanwhile and the removal is recorded.
     static func missingReferences(merged: inout JSONValue, base: JSONValue?, ours: JSONValue?, theirs: JSONValue?, into merger: inout Merger) {
         guard let base else { return }
-        let baseElements = elements(base, path: [])
-        let mergedIDs = Set(elements(merged, path: []).map(\.id))
-        for element in baseElements where !mergedIDs.contains(element.id) {
-            let removers = [ours, theirs].compactMap { $0 }.filter { side in !elements(side, path: []).contains { $0.id == element.id } }
-            let before = removers.map { references(to: element.id, in: $0) }.max() ?? 0
+        let mergedIDs = ids(merged)
+        var removed: [(id: String, path: [String], value: JSONValue)] = []
+        var path: [String] = []
+        collect(base, path: &path, into: &removed) { !mergedIDs.contains($0) }
+        guard !removed.isEmpty else { return }
+        let sides = [ours, theirs].compactMap { $0 }.map { ($0, ids($0)) }
+        for element in removed {
+            let before = sides.filter { !$0.1.contains(element.id) }.map { references(to: element.id, in: $0.0) }.max() ?? 0
             guard references(to: element.id, in: merged) > before else { continue }
             JSONPath.set(element.value, at: element.path, in: &merged)
             merger.record(.missingReference, element.path, nil, element.value, shown: element.value)
         }
     }
 
-    /// Every element of an `id`-keyed array, with its path by ids (not inside the conflicts list).
-    static func elements(_ value: JSONValue, path: [String]) -> [(id: String, path: [String], value: JSONValue)] {
+    /// The ids of every element of an `id`-keyed array (not inside the conflicts list).
+    static func ids(_ value: JSONValue) -> Set<String> {
+        var result = Set<String>()
+        var path: [String] = []
+        var found: [(id: String, path: [String], value: JSONValue)] = []
+        collect(value, path: &path, into: &found) { result.insert($0); return false }
+        return result
+    }
+
+    /// Walks the document; `wanted` sees every element id and says whether to keep the element with its path by ids.
+    static func collect(_ value: JSONValue, path: inout [String], into found: inout [(id: String, path: [String], value: JSONValue)],
+                        _ wanted: (String) -> Bool) {
         switch value {
         case .object(let members):
-            return members.sorted { $0.key < $1.key }.flatMap { key, member in
-                path.isEmpty && key == JSONMerge.conflictsKey ? [] : elements(member, path: path + [key])
+            for (key, member) in members {
+                if path.isEmpty, key == JSONMerge.conflictsKey { continue }
+                switch member {
+                case .object, .array:
+                    path.append(key)
+                    collect(member, path: &path, into: &found, wanted)
+                    path.removeLast()
+                default: break
+                }
             }
         case .array(let items):
-            return items.flatMap { item -> [(id: String, path: [String], value: JSONValue)] in
-                guard let id = item.objectValue?["id"]?.stringValue else { return elements(item, path: path) }
-                return [(id, path + [id], item)] + elements(item, path: path + [id])
+            for item in items {
+                guard case .object(let members) = item else { continue }
+                if let id = members["id"]?.stringValue {
+                    path.append(id)
+                    if wanted(id) { found.append((id, path, item)) }
+                    collect(item, path: &path, into: &found, wanted)
+                    path.removeLast()
+                } else {
+                    collect(item, path: &path, into: &found, wanted)
+                }
             }
         default:
-            return []
+            break
         }
     }
 

@@ -27,6 +27,8 @@ enum WorkbookCommand {
             return StorageCommands.restore(backup, directory: dataDirectory(data))
         case .success(.debugSaveBurst(let options)):
             return StorageCommands.saveBurst(options, directory: dataDirectory(options.dataDirectory))
+        case .success(.sharing(let command)):
+            return SharingCommands.run(command)
         case .success(.generate(let options)):
             return GenerateCommand.run(options)
         case .success(.export(let options)):

@@ -1,0 +1,97 @@
+import Foundation
+import TerminalUI
+import WorkbookApp
+import WorkbookStorage
+import WorkbookSync
+
+/// `workbook merge-driver`, `git-setup`, `clone`, `sync` and `repair` (README "Sharing with a team").
+@MainActor
+enum SharingCommands {
+    static func run(_ command: SharingCommand) -> Int32 {
+        switch command {
+        case .mergeDriver(let base, let ours, let theirs, let path):
+            let outcome = MergeDriver.run(base: base, ours: ours, theirs: theirs, path: path)
+            if let message = outcome.message { WorkbookCommand.printError(TextWidth.sanitized(message)) }
+            return outcome.status
+        case .gitSetup(let data):
+            return setUp(WorkbookCommand.dataDirectory(data))
+        case .clone(let url, let directory):
+            let target = WorkbookCommand.dataDirectory(directory)
+            let parent = (target as NSString).deletingLastPathComponent
+            let clone = Git(folder: parent.isEmpty ? "." : parent).run(["clone", "--", url, target])
+            guard clone.succeeded else {
+                WorkbookCommand.printError(TextWidth.sanitized("workbook: git clone failed: \(clone.lastLine)"))
+                return 1
+            }
+            say("cloned \(url) into \(target)")
+            return setUp(target)
+        case .sync(let data):
+            return sync(WorkbookCommand.dataDirectory(data))
+        case .repair(let data):
+            let sharing = sharing(WorkbookCommand.dataDirectory(data))
+            do {
+                for line in try sharing.repair() { say(line) }
+                return sharing.unmergedPaths().isEmpty && sharing.markerFiles().isEmpty ? 0 : 1
+            } catch {
+                WorkbookCommand.printError(TextWidth.sanitized("workbook: \(error)"))
+                return 1
+            }
+        }
+    }
+
+    static func sharing(_ directory: String) -> GitSharing {
+        let absolute = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
+        return GitSharing(folder: absolute, workbookBinary: binaryPath())
+    }
+
+    /// This binary's absolute path, which git will run as the driver.
+    static func binaryPath() -> String {
+        (Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])).resolvingSymlinksInPath().path
+    }
+
+    /// Registers the driver, commits `.gitattributes`, creates the workbook if the clone was empty, then checks.
+    static func setUp(_ directory: String) -> Int32 {
+        let store = FileWorkbookStore(directory: directory)
+        do {
+            _ = try store.load() // An empty clone becomes a workbook; a damaged one is reported by the check below.
+            store.close()
+            for line in try sharing(directory).setUp() { say(line) }
+        } catch {
+            WorkbookCommand.printError(TextWidth.sanitized("workbook: \(error)"))
+            return 1
+        }
+        return StorageCommands.check(directory)
+    }
+
+    static func sync(_ directory: String) -> Int32 {
+        let store = FileWorkbookStore(directory: directory)
+        let owner: String
+        do {
+            owner = try store.loadExisting().settings.owner
+        } catch {
+            WorkbookCommand.printError(TextWidth.sanitized("workbook: \(error)"))
+            return 1
+        }
+        switch store.acquireLock() {
+        case .acquired: break
+        case .heldBy(let holder):
+            WorkbookCommand.printError(TextWidth.sanitized("workbook: the workbook is open (\(holder)); sync from the app with S, or quit it first"))
+            return 1
+        case .unavailable(let reason):
+            WorkbookCommand.printError(TextWidth.sanitized("workbook: cannot lock the workbook: \(reason)"))
+            return 1
+        }
+        defer { store.close() }
+        let outcome = sharing(directory).sync(author: WorkbookCommand.userName(default: owner)) { step in say("… \(step)") }
+        if outcome.succeeded {
+            say(outcome.summary)
+            return 0
+        }
+        WorkbookCommand.printError(TextWidth.sanitized("workbook: sync failed: \(outcome.summary)"))
+        return 1
+    }
+
+    static func say(_ text: String) {
+        print(TextWidth.sanitized(text))
+    }
+}
