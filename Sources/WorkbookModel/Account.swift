@@ -56,6 +56,18 @@ public struct Account: Hashable, Sendable, Identifiable {
     public var objectives: [SalesObjective]
     public var people: [Person]
     public var influences: [BuyingInfluence]
+    /// Why the relationship type (`stage`) last changed, in the rep's words.
+    public var stageChangeReason: String
+    /// The market segment inside the industry, e.g. "Mid-market" or "Public sector".
+    public var segment: String
+    /// The relationship as it really is: the customer's meaning, the four elements, sponsors and plan.
+    public var partnership: Partnership
+    /// What the account buys, by line, with value and supplier; kept sorted by id.
+    public var productLines: [ProductLine]
+    /// Dated tacit knowledge, kept in file order (date, then id).
+    public var journal: [JournalEntry]
+    /// Who held the account from when, with handover notes, in file order (date, then id).
+    public var ownerHistory: [OwnershipRecord]
     public var archived: ArchiveMark?
     /// Fields written by a newer build, kept untouched so that saving here does not destroy them.
     public var unknownFields: [String: JSONValue]
@@ -75,6 +87,12 @@ public struct Account: Hashable, Sendable, Identifiable {
         objectives: [SalesObjective] = [],
         people: [Person] = [],
         influences: [BuyingInfluence] = [],
+        stageChangeReason: String = "",
+        segment: String = "",
+        partnership: Partnership = Partnership(),
+        productLines: [ProductLine] = [],
+        journal: [JournalEntry] = [],
+        ownerHistory: [OwnershipRecord] = [],
         archived: ArchiveMark? = nil,
         unknownFields: [String: JSONValue] = [:]
     ) {
@@ -92,6 +110,12 @@ public struct Account: Hashable, Sendable, Identifiable {
         self.objectives = objectives.sorted { $0.id < $1.id }
         self.people = people.sorted { $0.id < $1.id }
         self.influences = influences.sorted { $0.id < $1.id }
+        self.stageChangeReason = stageChangeReason
+        self.segment = segment
+        self.partnership = partnership
+        self.productLines = productLines.sorted { $0.id < $1.id }
+        self.journal = journal.sorted(by: JournalEntry.fileOrder)
+        self.ownerHistory = ownerHistory.sorted(by: OwnershipRecord.fileOrder)
         self.archived = archived
         self.unknownFields = unknownFields
     }

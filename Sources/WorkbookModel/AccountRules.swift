@@ -2,12 +2,13 @@ import Foundation
 
 /// The fields of an account a person can edit, in form order.
 public enum AccountField: String, CaseIterable, Sendable, Hashable {
-    case name, industry, stage, annualValue, nextMeeting, owner, notes
+    case name, industry, segment, stage, annualValue, nextMeeting, owner, notes
 
     public var title: String {
         switch self {
         case .name: return "Name"
         case .industry: return "Industry"
+        case .segment: return "Segment"
         case .stage: return "Stage"
         case .annualValue: return "Annual value"
         case .nextMeeting: return "Next meeting"

@@ -6,14 +6,23 @@ public struct WorkbookSettings: Hashable, Sendable {
     /// The thresholds of the checklist and influence-map rules (docs/RULES.md), editable in `workbook.json`.
     public var checklistThresholds: CommitmentThresholds
     public var influenceThresholds: InfluenceThresholds
+    public var relationshipThresholds: RelationshipThresholds
+    public var concentrationThresholds: ConcentrationThresholds
+    /// The rep's own statement of what "partnership" means to us, shown when an account is set to partner.
+    public var partnershipStatement: String
     public var unknownFields: [String: JSONValue]
 
     public init(owner: String = "", currency: String = "EUR", checklistThresholds: CommitmentThresholds = .init(),
-                influenceThresholds: InfluenceThresholds = .init(), unknownFields: [String: JSONValue] = [:]) {
+                influenceThresholds: InfluenceThresholds = .init(), relationshipThresholds: RelationshipThresholds = .init(),
+                concentrationThresholds: ConcentrationThresholds = .init(), partnershipStatement: String = "",
+                unknownFields: [String: JSONValue] = [:]) {
         self.owner = owner
         self.currency = currency
         self.checklistThresholds = checklistThresholds
         self.influenceThresholds = influenceThresholds
+        self.relationshipThresholds = relationshipThresholds
+        self.concentrationThresholds = concentrationThresholds
+        self.partnershipStatement = partnershipStatement
         self.unknownFields = unknownFields
     }
 }

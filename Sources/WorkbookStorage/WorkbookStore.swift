@@ -96,6 +96,8 @@ public protocol WorkbookStore: AnyObject {
     /// Copies the accounts' current files into a dated folder under `.backups/` (before an
     /// archive, an import…).
     func backup(_ ids: [AccountID], reason: String) throws
+    /// Saves `workbook.json` atomically (the partnership statement, thresholds…), with the same refusals as `save`.
+    func saveSettings(_ settings: WorkbookSettings) throws
     /// Tries to take the workbook's lock (e.g. "take over" after the other instance quit).
     /// After `.acquired`, call `load()` again: the holder may have changed files.
     func acquireLock() -> LockStatus
@@ -107,5 +109,8 @@ extension WorkbookStore {
         throw StorageError("this workbook cannot be reloaded")
     }
     public func backup(_ ids: [AccountID], reason: String) throws {}
+    public func saveSettings(_ settings: WorkbookSettings) throws {
+        throw StorageError("the settings of this workbook cannot be saved")
+    }
     public func acquireLock() -> LockStatus { .acquired }
 }

@@ -8,8 +8,14 @@ public enum Golden {
     public static func assertMatches(
         _ buffer: Buffer, named name: String, in directory: String, sourceLocation: SourceLocation = #_sourceLocation
     ) {
-        let path = directory + "/" + name + ".txt"
-        let actual = render(buffer)
+        assertText(render(buffer), named: name + ".txt", in: directory, sourceLocation: sourceLocation)
+    }
+
+    /// Compares any text (an export, a report) with the golden file `name` in `directory`.
+    public static func assertText(
+        _ actual: String, named name: String, in directory: String, sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        let path = directory + "/" + name
         if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
             try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             try? actual.write(toFile: path, atomically: true, encoding: .utf8)
@@ -29,7 +35,7 @@ public enum Golden {
                 if e != a { report.append("line \(index + 1):\n  expected |\(e)|\n  actual   |\(a)|") }
             }
             let shown: String = report.prefix(8).joined(separator: "\n")
-            Issue.record("screen differs from \(path):\n\(shown)", sourceLocation: sourceLocation)
+            Issue.record("differs from \(path):\n\(shown)", sourceLocation: sourceLocation)
         }
     }
 

@@ -17,7 +17,7 @@ public final class InMemoryStore: WorkbookStore {
     public var locationDescription: String { "memory" }
 
     public func load() throws -> LoadedWorkbook {
-        LoadedWorkbook(settings: workbook.settings, accounts: saved.values.sorted { $0.id < $1.id }, problems: workbook.problems)
+        LoadedWorkbook(settings: savedSettings ?? workbook.settings, accounts: saved.values.sorted { $0.id < $1.id }, problems: workbook.problems)
     }
 
     public func save(_ account: Account) throws {
@@ -47,4 +47,12 @@ public final class InMemoryStore: WorkbookStore {
     }
 
     public func backup(_ ids: [AccountID], reason: String) throws { backedUp.append(ids) }
+
+    /// The settings last saved, if any were.
+    public private(set) var savedSettings: WorkbookSettings?
+
+    public func saveSettings(_ settings: WorkbookSettings) throws {
+        if let failure { throw failure }
+        savedSettings = settings
+    }
 }

@@ -108,7 +108,8 @@ enum WorkbookCommand {
             openDemo: {
                 let (demoStore, demoWorkbook) = try openDemo()
                 return (demoStore, demoWorkbook, displayPath(demoStore.directory))
-            })
+            },
+            exportWriter: { name, bytes in try UserDocumentWriter.write(bytes, named: name) })
         runtime.run()
         terminal.stop()
         let unsaved = runtime.state.unsaved.compactMap { runtime.state.accounts[$0]?.name }.sorted()

@@ -80,6 +80,7 @@ import WorkbookTestSupport
         let original = Fixtures.accounts[2]
         tester.send(.edit) { $0.modal = .form(AccountForm.editing(original)) }
         tester.send(.nextField) { if case .form(var form) = $0.modal { form.state.focus("industry"); $0.modal = .form(form) } }
+        tester.send(.nextField) { if case .form(var form) = $0.modal { form.state.focus("segment"); $0.modal = .form(form) } }
         tester.send(.nextField) { if case .form(var form) = $0.modal { form.state.focus("stage"); $0.modal = .form(form) } }
         tester.send(.fieldRight) { if case .form(var form) = $0.modal { form.state.step(forward: true); $0.modal = .form(form) } }
         #expect(tester.state.modal.flatMap { if case .form(let form) = $0 { return form.state.choice("stage") } else { return nil } } == RelationshipStage.vendor.rank)
@@ -172,7 +173,7 @@ import WorkbookTestSupport
         }
     }
 
-    @Test func sortCyclesThroughNameValueNextMeetingAndStage() {
+    @Test func sortCyclesThroughNameValueNextMeetingStageAndHealth() {
         var tester = ReducerTester(Fixtures.state())
         tester.send(.cycleSort) {
             $0.sort = .value
@@ -192,6 +193,11 @@ import WorkbookTestSupport
             $0.message = StatusMessage("Sorted by stage.")
         }
         #expect(tester.state.visible == [Fixtures.id(3), Fixtures.id(4), Fixtures.id(1), Fixtures.id(2), Fixtures.id(5)])
+        tester.send(.cycleSort) {
+            $0.sort = .health
+            $0.refreshVisible()
+            $0.message = StatusMessage("Sorted by health (worst first).")
+        }
         tester.send(.cycleSort) {
             $0.sort = .name
             $0.refreshVisible()
@@ -249,8 +255,10 @@ import WorkbookTestSupport
         var tester = ReducerTester(Fixtures.state())
         tester.send(.nextPane) { $0.focus = .checklist }
         tester.send(.nextPane) { $0.focus = .influenceMap }
+        tester.send(.nextPane) { $0.focus = .book }
+        tester.send(.nextPane) { $0.focus = .relationship }
         tester.send(.nextPane) { $0.focus = .accounts }
-        tester.send(.previousPane) { $0.focus = .influenceMap }
+        tester.send(.previousPane) { $0.focus = .relationship }
         tester.send(.showPane(.accounts)) { $0.focus = .accounts }
     }
 

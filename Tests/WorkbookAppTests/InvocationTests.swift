@@ -15,8 +15,8 @@ import Testing
     @Test func exportNeedsAKnownFormat() throws {
         #expect(try Invocation.parse(["export", "--format", "markdown", "--account", "Acme"]).get()
                 == .export(.init(format: .markdown, account: "Acme", dataDirectory: nil)))
-        #expect(Invocation.parse(["export"]) == .failure(UsageError("export needs --format json or --format markdown")))
-        #expect(Invocation.parse(["export", "--format", "pdf"]) == .failure(UsageError("--format must be json or markdown, not \u{201C}pdf\u{201D}")))
+        #expect(Invocation.parse(["export"]) == .failure(UsageError("export needs --format json, markdown or handover")))
+        #expect(Invocation.parse(["export", "--format", "pdf"]) == .failure(UsageError("--format must be json, markdown or handover, not \u{201C}pdf\u{201D}")))
     }
 
     @Test func mistakesAreUsageErrors() throws {

@@ -18,7 +18,7 @@ import WorkbookTestSupport
         let backend = ScriptedBackend(size: Size(width: 100, height: 30))
         backend.type("a")
         backend.type("Nordlicht AG")
-        backend.enqueue([.key(.tab), .key(.tab), .key(.right), .key(.tab)])
+        backend.enqueue([.key(.tab), .key(.tab), .key(.tab), .key(.right), .key(.tab)])
         backend.type("250k")
         backend.enqueue([.key(.enter)])
         let store = InMemoryStore(Fixtures.workbook())
@@ -154,7 +154,7 @@ import WorkbookTestSupport
         // What the idle check does while the form stays open.
         _ = try? store.reload(pulled.id)
         app.send(.outsideChanges(OutsideChanges(reloaded: [pulled])))
-        for _ in 0..<6 { app.handle(.key(.tab)) }
+        for _ in 0..<7 { app.handle(.key(.tab)) }
         app.handle(.paste("Notes typed while it changed"))
         app.handle(.key(.enter))
         let saved = store.saved[Fixtures.id(3)]

@@ -62,6 +62,8 @@ public enum Invocation: Equatable, Sendable {
       workbook --demo [--theme NAME]                        open a sample territory in a temporary folder
       workbook export --format json|markdown [--account NAME] [--data DIR]
                                                             print the workbook (or one account) to stdout
+      workbook export --format handover --account NAME [--data DIR]
+                                                            print the account's handover pack (Markdown)
       workbook check [--data DIR]                           validate every file; exit 1 on problems;
                                                             also lists privacy warnings and backups
       workbook restore BACKUP [--data DIR]                  put back the files of .backups/BACKUP
@@ -136,7 +138,7 @@ public enum Invocation: Equatable, Sendable {
             case "--format":
                 let value = try words.value(for: word)
                 guard let parsed = WorkbookExport.Format(rawValue: value) else {
-                    throw UsageError("--format must be json or markdown, not \u{201C}\(value)\u{201D}")
+                    throw UsageError("--format must be json, markdown or handover, not \u{201C}\(value)\u{201D}")
                 }
                 format = parsed
             case "--account": account = try words.value(for: word)
@@ -144,7 +146,8 @@ public enum Invocation: Equatable, Sendable {
             default: throw UsageError.unknown(word)
             }
         }
-        guard let format else { throw UsageError("export needs --format json or --format markdown") }
+        guard let format else { throw UsageError("export needs --format json, markdown or handover") }
+        if format == .handover, account == nil { throw UsageError("--format handover needs --account NAME: a handover is about one account") }
         return .export(ExportOptions(format: format, account: account, dataDirectory: data))
     }
 

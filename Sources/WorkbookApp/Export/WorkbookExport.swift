@@ -6,6 +6,8 @@ public enum WorkbookExport {
     /// The formats `--format` accepts.
     public enum Format: String, CaseIterable, Sendable {
         case json, markdown
+        /// The handover pack of one account (`--account` required).
+        case handover
     }
 
     /// The live accounts to export: all of them in name order, or the one called `name`.
@@ -27,6 +29,7 @@ public enum WorkbookExport {
         switch format {
         case .json: return json(accounts: accounts, settings: settings)
         case .markdown: return markdown(accounts: accounts, settings: settings, today: today)
+        case .handover: return accounts.map { HandoverExport.markdown($0, settings: settings, today: today) }.joined(separator: "\n")
         }
     }
 

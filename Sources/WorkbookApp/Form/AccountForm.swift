@@ -17,6 +17,7 @@ public enum AccountForm {
             switch field {
             case .name: return .text(field.rawValue, field.title, account.name, required: true)
             case .industry: return .text(field.rawValue, field.title, account.industry)
+            case .segment: return .text(field.rawValue, field.title, account.segment, placeholder: "e.g. Mid-market, Public sector")
             case .stage:
                 return .choice(field.rawValue, field.title, options: RelationshipStage.allCases.map(\.title), selected: account.stage.rank)
             case .annualValue:
@@ -37,12 +38,15 @@ public enum AccountForm {
         func applies(_ field: AccountField) -> Bool { base == nil || form.isChanged(field.rawValue) }
         if applies(.name) { account.name = form.text(AccountField.name.rawValue).trimmingWhitespace() }
         if applies(.industry) { account.industry = form.text(AccountField.industry.rawValue).trimmingWhitespace() }
+        if applies(.segment) { account.segment = form.text(AccountField.segment.rawValue).trimmingWhitespace() }
         if applies(.owner) { account.owner = form.text(AccountField.owner.rawValue).trimmingWhitespace() }
         if applies(.notes) { account.notes = form.text(AccountField.notes.rawValue).trimmingWhitespace() }
         let stage = RelationshipStage.allCases[form.choice(AccountField.stage.rawValue)]
         if applies(.stage), stage != account.stage {
             account.stage = stage
             account.stageChangedOn = today
+            // The reason given for the previous type does not explain this one; pane 5 asks for it.
+            account.stageChangeReason = ""
         }
         if applies(.annualValue) { form.amount(AccountField.annualValue.rawValue, errors: &errors) { account.annualValue = $0 } }
         if applies(.nextMeeting) { form.date(AccountField.nextMeeting.rawValue, today: today, errors: &errors) { account.nextMeeting = $0 } }

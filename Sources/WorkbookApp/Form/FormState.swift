@@ -148,6 +148,18 @@ public enum FormPurpose: Equatable, Sendable {
     case addObjective(AccountID)
     case editObjective(AccountID, EntityID)
     case coverage(AccountID, person: EntityID)
+    case editRelationship(AccountID)
+    case editElement(AccountID, PartnershipElement)
+    case addMilestone(AccountID)
+    case editMilestone(AccountID, EntityID)
+    case addProductLine(AccountID)
+    case editProductLine(AccountID, EntityID)
+    case addJournalEntry(AccountID)
+    case editJournalEntry(AccountID, EntityID)
+    case handOver(AccountID)
+    case editOwnerRecord(AccountID, EntityID)
+    /// The workbook's own statement of what a partnership is (a setting, not an account).
+    case partnershipStatement
 }
 
 /// An open form: its purpose and its fields.

@@ -20,6 +20,8 @@ public enum Command: Hashable, Sendable {
     case previousAccount, nextAccount
     case moveToParent, moveToChild, editRole, pickReportsTo, pickInfluences, editCoverage, contactToday
     case nextObjective, addObjective, editObjective, toggleMapView
+    case editRelationship, addMilestone, addProductLine, handOver, cycleJournalFilter, exportHandover, editStatement
+    case nextDimension, previousDimension, nextOwner
 }
 
 /// Where a binding applies. The keymap tries the scopes of the current state in order.
@@ -34,6 +36,8 @@ public enum KeyScope: String, CaseIterable, Sendable {
     case checklist = "Checklist pane"
     case templates = "Template picker"
     case influenceMap = "Influence map pane"
+    case book = "Book pane"
+    case relationship = "Relationship pane"
     case personPicker = "Person picker"
     case conflict = "Changed here and on disk"
     case review = "Review walk"

@@ -1,9 +1,12 @@
+import WorkbookModel
+
 /// Why a command cannot run right now, so a key never fails silently and the help can grey it out.
 public enum CommandAvailability {
     public static func disabledReason(_ command: Command, in state: AppState) -> String? {
         switch command {
         case .add, .undo, .redo, .delete, .edit, .open, .retrySave, .mark, .addEvidence, .markReviewed, .startReview, .openTemplates,
-             .editRole, .pickReportsTo, .pickInfluences, .editCoverage, .contactToday, .addObjective, .editObjective:
+             .editRole, .pickReportsTo, .pickInfluences, .editCoverage, .contactToday, .addObjective, .editObjective,
+             .editRelationship, .addMilestone, .addProductLine, .handOver, .editStatement:
             if let reason = state.readOnlyReason { return "the workbook is read-only (\(reason))" }
         default:
             break
@@ -13,6 +16,12 @@ public enum CommandAvailability {
         }
         if state.focus == .influenceMap, state.modal == nil {
             return mapReason(command, in: state)
+        }
+        if state.focus == .relationship, state.modal == nil {
+            return relationshipReason(command, in: state)
+        }
+        if state.focus == .book, state.modal == nil {
+            return bookReason(command, in: state)
         }
         switch command {
         case .edit, .open, .delete:
@@ -60,6 +69,32 @@ public enum CommandAvailability {
         case .edit, .open, .delete, .mark, .addEvidence, .markReviewed:
             guard let account = state.selectedAccount else { return "select an account in pane 1 first" }
             return account.commitments.isEmpty ? "no commitment yet: t adopts templates, a adds one" : nil
+        default:
+            return historyReason(command, in: state)
+        }
+    }
+
+    private static func relationshipReason(_ command: Command, in state: AppState) -> String? {
+        switch command {
+        case .undo, .redo: return historyReason(command, in: state)
+        case .editStatement: return nil
+        default: break
+        }
+        guard let account = state.selectedAccount else { return "select an account in pane 1 first" }
+        if command == .delete {
+            let item = RelationshipNavigation.selected(account, chosen: state.relationshipSelection, journalFilter: state.journalFilter)
+            return item.removableNoun == nil ? "only milestones, product lines and journal entries can be removed" : nil
+        }
+        return nil
+    }
+
+    private static func bookReason(_ command: Command, in state: AppState) -> String? {
+        switch command {
+        case .open:
+            guard state.bookDimension == .customer else { return "only a customer opens; v switches to customers" }
+            return BookFigures.concentration(state).shares.isEmpty ? "no account in this book has an annual value" : nil
+        case .nextOwner:
+            return ConcentrationRules.owners(Array(state.accounts.values)).isEmpty ? "no account we sell to has an owner yet" : nil
         default:
             return historyReason(command, in: state)
         }

@@ -21,7 +21,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("e"), .enter], .edit, .accounts, "Edit the selected account", hint: "edit"),
         KeyBinding([.character("D")], .delete, .accounts, "Delete the selected account (asks first; u undoes)", hint: "delete"),
         KeyBinding([.character("/")], .startFilter, .accounts, "Filter accounts by name, industry, owner or stage", hint: "filter"),
-        KeyBinding([.character("s")], .cycleSort, .accounts, "Sort by name, value, next meeting, stage", hint: "sort"),
+        KeyBinding([.character("s")], .cycleSort, .accounts, "Sort by name, value, next meeting, stage, health", hint: "sort"),
         KeyBinding([.character("d")], .openDemo, .accounts, "Open the demo territory (from an empty workbook)", hint: "demo", hintOnlyWhenAvailable: true),
 
         KeyBinding([.character("c")], .mark(.kept), .checklist, "Mark the commitment kept", hint: "kept"),
@@ -64,11 +64,40 @@ public struct Keymap: Sendable {
         KeyBinding([.character("]")], .nextAccount, .influenceMap, "Next account"),
         KeyBinding([.character("[")], .previousAccount, .influenceMap, "Previous account"),
 
+        KeyBinding([.character("v"), .right, .character("l")], .nextDimension, .book, "Next dimension: customers, product lines, markets, segments, suppliers", hint: "dimension"),
+        KeyBinding([.character("V"), .left, .character("h")], .previousDimension, .book, "Previous dimension"),
+        KeyBinding([.character("o")], .nextOwner, .book, "Whose book: the whole workbook, then each owner in turn", hint: "owner"),
+        KeyBinding([.enter], .open, .book, "Open the selected customer in pane 1", hint: "open"),
+        KeyBinding([.character("j"), .down], .moveDown, .book, "Next slice"),
+        KeyBinding([.character("k"), .up], .moveUp, .book, "Previous slice"),
+        KeyBinding([.character("g"), .home], .moveFirst, .book, "Largest slice"),
+        KeyBinding([.character("G"), .end], .moveLast, .book, "Smallest slice"),
+        KeyBinding([.character("S")], .editStatement, .book, "Say what a partnership means to us (a workbook setting)"),
+
+        KeyBinding([.character("r")], .editRelationship, .relationship, "Edit the relationship: type and why, what they mean by partnership, sponsors", hint: "relationship"),
+        KeyBinding([.character("e"), .enter], .edit, .relationship, "Edit the selected row (element, milestone, product line, entry, handover note)", hint: "edit"),
+        KeyBinding([.character("a")], .add, .relationship, "Add a journal entry", hint: "journal"),
+        KeyBinding([.character("m")], .addMilestone, .relationship, "Add a milestone to the shared plan"),
+        KeyBinding([.character("p")], .addProductLine, .relationship, "Add a product line they buy"),
+        KeyBinding([.character("f")], .cycleJournalFilter, .relationship, "Filter the journal by kind (cycles; all kinds after the last)"),
+        KeyBinding([.character("H")], .handOver, .relationship, "Hand the account over to a colleague, with a note", hint: "hand over"),
+        KeyBinding([.character("x")], .exportHandover, .relationship, "Write the handover pack (Markdown) to the current folder", hint: "pack"),
+        KeyBinding([.character("S")], .editStatement, .relationship, "Say what a partnership means to us (a workbook setting)"),
+        KeyBinding([.character("D")], .delete, .relationship, "Remove the selected milestone, product line or journal entry (asks first; u undoes)"),
+        KeyBinding([.character("j"), .down], .moveDown, .relationship, "Next row"),
+        KeyBinding([.character("k"), .up], .moveUp, .relationship, "Previous row"),
+        KeyBinding([.character("g"), .home], .moveFirst, .relationship, "First row"),
+        KeyBinding([.character("G"), .end], .moveLast, .relationship, "Last row"),
+        KeyBinding([.character("]")], .nextAccount, .relationship, "Next account"),
+        KeyBinding([.character("[")], .previousAccount, .relationship, "Previous account"),
+
         KeyBinding([.tab], .nextPane, .global, "Next pane"),
         KeyBinding([.backTab], .previousPane, .global, "Previous pane"),
         KeyBinding([.character("1")], .showPane(.accounts), .global, "Accounts pane"),
         KeyBinding([.character("2")], .showPane(.checklist), .global, "Commitment checklist pane"),
         KeyBinding([.character("3")], .showPane(.influenceMap), .global, "Influence map pane"),
+        KeyBinding([.character("4")], .showPane(.book), .global, "Book pane: how concentrated the book is"),
+        KeyBinding([.character("5")], .showPane(.relationship), .global, "Relationship pane: partnership reality, journal, handover"),
         KeyBinding([.character("u")], .undo, .global, "Undo the last change", hint: "undo"),
         KeyBinding([.control("r")], .redo, .global, "Redo what was undone"),
         KeyBinding([.control("s")], .retrySave, .global, "Retry saving changes that could not be saved"),
@@ -149,7 +178,7 @@ public struct Keymap: Sendable {
         if ScreenLayout(size: state.screenSize).isTooSmall { return [.always, .tooSmall] }
         switch state.modal {
         case .form: return [.always, .form, .textField]
-        case .confirmDelete, .confirmQuit, .confirmDeleteCommitment, .confirmDiscard: return [.always, .confirm]
+        case .confirmDelete, .confirmQuit, .confirmDeleteCommitment, .confirmDiscard, .confirmDeleteItem: return [.always, .confirm]
         case .templates: return [.always, .templates]
         case .personPicker: return [.always, .personPicker]
         case .resolveConflicts: return [.always, .conflict]
@@ -163,6 +192,8 @@ public struct Keymap: Sendable {
         case .accounts: return [.always, .accounts, .global]
         case .checklist: return [.always, .checklist, .global]
         case .influenceMap: return [.always, .influenceMap, .global]
+        case .book: return [.always, .book, .global]
+        case .relationship: return [.always, .relationship, .global]
         }
     }
 

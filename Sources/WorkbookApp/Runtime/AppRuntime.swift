@@ -5,6 +5,9 @@ import WorkbookStorage
 /// Opens a workbook other than the current one (the demo territory): the store, what it holds, where it is.
 public typealias WorkbookOpener = () throws -> (store: WorkbookStore, workbook: LoadedWorkbook, location: String)
 
+/// Writes a user's document (a file name, its bytes) and returns the path written; storage supplies it.
+public typealias ExportWriter = (String, [UInt8]) throws -> String
+
 /// The one loop: read an event, turn it into an action, reduce, run the effects, draw what changed.
 public final class AppRuntime {
     public private(set) var state: AppState
@@ -15,6 +18,8 @@ public final class AppRuntime {
     private let environment: ReducerEnvironment
     private let today: () -> CalendarDate
     private let openDemo: WorkbookOpener?
+    /// Writes a document for the user (the handover pack) and returns where it went.
+    private let exportWriter: ExportWriter?
     private var previousFrame: Buffer?
     private var needsFullRedraw = true
     /// Idle seconds between looks at the disk for changes made outside (a git pull).
@@ -26,8 +31,10 @@ public final class AppRuntime {
     /// `store` nil means nothing is ever written (read-only workbooks).
     public init(
         state: AppState, store: WorkbookStore?, backend: TerminalBackend, theme: Theme, keymap: Keymap = .standard,
-        environment: ReducerEnvironment = .live, today: @escaping () -> CalendarDate, openDemo: WorkbookOpener? = nil
+        environment: ReducerEnvironment = .live, today: @escaping () -> CalendarDate, openDemo: WorkbookOpener? = nil,
+        exportWriter: ExportWriter? = nil
     ) {
+        self.exportWriter = exportWriter
         self.state = state
         self.store = store
         self.backend = backend
@@ -139,6 +146,24 @@ public final class AppRuntime {
                 return [.workbookOpened(opened.workbook, location: opened.location, isDemo: true)]
             } catch {
                 return [.openFailed("Could not open the demo: \(error)")]
+            }
+        case .saveSettings(let settings):
+            guard let store, state.readOnlyReason == nil else { return [.warning("Not saved: the workbook is read-only.")] }
+            do {
+                try store.saveSettings(settings)
+                return []
+            } catch {
+                return [.warning("Settings not saved: \(error). They apply until you quit.")]
+            }
+        case .writeExport(let fileName, let text):
+            guard let exportWriter else { return [.warning("Exports cannot be written here.")] }
+            do {
+                let path = try exportWriter(fileName, Array(text.utf8))
+                let name = path.split(separator: "/").last.map(String.init) ?? path
+                let folder = String(path.dropLast(name.count + 1))
+                return [.info("Handover pack written: \(name) in \(folder.isEmpty ? "/" : folder)")]
+            } catch {
+                return [.warning("The handover pack was not written: \(error)")]
             }
         case .suspend:
             backend.suspend()

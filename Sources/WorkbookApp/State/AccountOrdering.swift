@@ -1,11 +1,14 @@
 import Foundation
 import WorkbookModel
 
-/// The orders of the account list: name A–Z, value high to low, next meeting soonest first, stage by progress.
+/// The orders of the account list: name A–Z, value high to low, next meeting soonest first, stage by
+/// progress, health worst first (accounts without a health, lost ones, last).
 public enum AccountOrdering {
-    public static func sorted(_ accounts: [Account], by sort: AccountSort) -> [Account] {
-        // Folding a name is the costly part of a comparison: fold each name once, not in every comparison.
-        let keyed = accounts.map { (account: $0, name: FilterMatcher.fold($0.name)) }
+    public static func sorted(_ accounts: [Account], by sort: AccountSort, health: (Account) -> AccountHealth? = { _ in nil }) -> [Account] {
+        // Folding a name (and computing health) is the costly part of a comparison: do it once per account.
+        let keyed = accounts.map { account in
+            (account: account, name: FilterMatcher.fold(account.name), health: sort == .health ? health(account)?.score ?? 101 : 0)
+        }
         return keyed.sorted { left, right in
             let lhs = left.account, rhs = right.account
             switch sort {
@@ -23,6 +26,8 @@ public enum AccountOrdering {
                 }
             case .stage:
                 if lhs.stage != rhs.stage { return lhs.stage.rank < rhs.stage.rank }
+            case .health:
+                if left.health != right.health { return left.health < right.health }
             }
             // Case- and accent-insensitive name order, ids breaking ties so the order is total and stable.
             if left.name != right.name { return left.name < right.name }

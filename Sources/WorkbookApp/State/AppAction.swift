@@ -50,6 +50,10 @@ public enum Effect: Equatable, Sendable {
     case refreshFromDisk(takeTheirs: Bool)
     /// Save these accounts over the versions that changed on disk (the user chose "keep mine").
     case overwrite([Account])
+    /// Write `workbook.json` with these settings.
+    case saveSettings(WorkbookSettings)
+    /// Write a document for the user (the handover pack) to a file in the current folder.
+    case writeExport(fileName: String, text: String)
     case openDemo
     case suspend
     case quit

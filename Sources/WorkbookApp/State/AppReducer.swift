@@ -92,6 +92,8 @@ public enum AppReducer {
             return PersonPickerReducer.reduce(&state, picker, command)
         case .confirmDeletePerson(let accountID, let id):
             return InfluenceMapReducer.confirmDelete(&state, accountID: accountID, id: id, command: command)
+        case .confirmDeleteItem(let accountID, let item):
+            return RelationshipReducer.confirmDelete(&state, accountID: accountID, item: item, command: command)
         case .resolveConflicts:
             switch command {
             case .takeTheirs:
@@ -165,6 +167,8 @@ public enum AppReducer {
         default:
             if state.focus == .checklist { return ChecklistReducer.reduce(&state, command, environment: environment) }
             if state.focus == .influenceMap { return InfluenceMapReducer.reduce(&state, command, environment: environment) }
+            if state.focus == .book { return BookReducer.reduce(&state, command) }
+            if state.focus == .relationship { return RelationshipReducer.reduce(&state, command, environment: environment) }
             return AccountsReducer.reduce(&state, command, environment: environment)
         }
         return []

@@ -2,22 +2,24 @@ import TerminalUI
 import WorkbookModel
 import WorkbookStorage
 
-/// The panes of the workbook, in `Tab` order; `1`…`3` jump to them.
+/// The panes of the workbook, in `Tab` order; `1`…`5` jump to them.
 public enum Pane: Int, CaseIterable, Sendable {
-    case accounts = 1, checklist, influenceMap
+    case accounts = 1, checklist, influenceMap, book, relationship
 
     public var title: String {
         switch self {
         case .accounts: return "Accounts"
         case .checklist: return "Checklist"
         case .influenceMap: return "Influence map"
+        case .book: return "Book"
+        case .relationship: return "Relationship"
         }
     }
 }
 
 /// How the account list is ordered; `s` cycles through them.
 public enum AccountSort: String, CaseIterable, Sendable {
-    case name, value, nextMeeting, stage
+    case name, value, nextMeeting, stage, health
 
     public var title: String {
         switch self {
@@ -25,6 +27,7 @@ public enum AccountSort: String, CaseIterable, Sendable {
         case .value: return "value"
         case .nextMeeting: return "next meeting"
         case .stage: return "stage"
+        case .health: return "health (worst first)"
         }
     }
 
@@ -69,6 +72,8 @@ public enum Modal: Equatable, Sendable {
     case review(ReviewWalk)
     case personPicker(PersonPicker)
     case confirmDeletePerson(AccountID, EntityID)
+    /// Removing a milestone, product line or journal entry from the relationship pane.
+    case confirmDeleteItem(AccountID, RelationshipItem)
     case help(scroll: Int)
     case problems(scroll: Int)
 }
@@ -97,6 +102,13 @@ public struct AppState: Equatable, Sendable {
     public var mapObjective: EntityID?
     public var mapSelection: EntityID?
     public var mapShowsCoverage = false
+    /// The book pane: which dimension, whose book (nil: the whole workbook), and the selected slice.
+    public var bookDimension: BookDimension = .customer
+    public var bookOwner: String?
+    public var bookSelection = 0
+    /// The relationship pane's selected row, and the journal's kind filter (nil: every kind).
+    public var relationshipSelection: RelationshipItem?
+    public var journalFilter: JournalKind?
     /// The first-meeting commitments offered when starting a checklist, from the workbook's template file.
     public var templates: CommitmentTemplates = .standard
     public var modal: Modal?
@@ -161,13 +173,18 @@ public struct AppState: Equatable, Sendable {
         }
         let matcher = FilterMatcher(query: filter)
         let shown = accounts.values.filter { !$0.isArchived && matcher.matches($0) }
-        visible = AccountOrdering.sorted(shown, by: sort).map(\.id)
+        visible = AccountOrdering.sorted(shown, by: sort, health: health(of:)).map(\.id)
         if let selectedID, visible.contains(selectedID) { return }
         selectedID = visible.first
     }
 }
 
 extension AppState {
+    /// The account's health today under the workbook's thresholds (docs/RULES.md).
+    public func health(of account: Account) -> AccountHealth? {
+        HealthRules.health(account, today: today, settings: settings)
+    }
+
     /// Takes the workbook's commitment templates; a damaged template file is listed with the other problems.
     public mutating func useTemplates(from loaded: (templates: CommitmentTemplates, problem: StorageProblem?)) {
         templates = loaded.templates

@@ -17,7 +17,8 @@ enum FormReducer {
             }
             state.modal = nil
             switch form.purpose {
-            case .addAccount, .addCommitment, .addPerson, .addObjective: state.message = StatusMessage("Discarded; nothing was added.")
+            case .addAccount, .addCommitment, .addPerson, .addObjective, .addMilestone, .addProductLine, .addJournalEntry:
+                state.message = StatusMessage("Discarded; nothing was added.")
             default: state.message = StatusMessage("Edit cancelled; nothing changed.")
             }
             return []
@@ -41,6 +42,9 @@ enum FormReducer {
             return ChecklistReducer.submit(form, accountID: accountID, &state, environment)
         case .addPerson, .editPerson, .editRole, .addObjective, .editObjective, .coverage:
             return InfluenceMapReducer.submit(form, &state, environment)
+        case .editRelationship, .editElement, .addMilestone, .editMilestone, .addProductLine, .editProductLine, .addJournalEntry,
+             .editJournalEntry, .handOver, .editOwnerRecord, .partnershipStatement:
+            return RelationshipReducer.submit(form, &state, environment)
         }
     }
 
@@ -91,6 +95,7 @@ enum FormReducer {
             } else {
                 state.message = StatusMessage(base == nil ? "Added \u{201C}\(account.name)\u{201D}." : "Saved \u{201C}\(account.name)\u{201D}.")
             }
+            if account.stage == .partner, base?.stage != .partner { RelationshipReducer.announcePartner(&state) }
             return effects
         }
     }

@@ -39,13 +39,8 @@ enum OutsideChangesReducer {
     /// The account an open form is editing, if any.
     private static func editedAccount(_ state: AppState) -> AccountID? {
         guard case .form(let form) = state.modal else { return nil }
-        switch form.purpose {
-        case .editAccount(let id), .editCommitment(let id, _), .editPerson(let id, _), .editRole(let id, _, _),
-             .editObjective(let id, _), .coverage(let id, _), .addCommitment(let id), .addPerson(let id), .addObjective(let id):
-            return id
-        case .addAccount:
-            return nil
-        }
+        if case .addAccount = form.purpose { return nil }
+        return form.purpose.accountID
     }
 
     /// A reloaded account's pending change and history no longer apply: undoing would write an old version over the new one.

@@ -22,13 +22,18 @@ enum AccountDetailView {
             y += 1
         }
         y += 1
-        let rows: [(String, String, ThemeRole)] = [
-            ("Industry", account.industry.isEmpty ? "—" : account.industry, .detailValue),
+        var rows: [(String, String, ThemeRole)] = [
+            ("Industry", account.industry.isEmpty ? "—" : account.industry + (account.segment.isEmpty ? "" : " · " + account.segment), .detailValue),
             ("Stage", account.stage.title, .detailValue),
             ("Annual value", ValueFormat.amount(account.annualValue, currency: state.settings.currency), .detailValue),
             meetingRow(account, today: state.today),
             ("Owner", account.owner.isEmpty ? "—" : account.owner, .detailValue),
         ]
+        if let health = state.health(of: account) {
+            // The first reason is the one to act on; pane 5 and the handover pack list them all.
+            let reason = health.reasons.first.map { " — " + $0 } ?? ""
+            rows.insert(("Health", "\(health.score) \(health.level.marker) \(health.level.title)\(reason)", AccountsListView.healthRole(health.level)), at: 2)
+        }
         let labelWidth = min(AccountDetailView.labelWidth, content.width / 2)
         for (label, value, role) in rows where y < content.maxY {
             buffer.write(label, x: content.x, y: y, style: theme[.detailLabel], maxWidth: labelWidth, clip: content)

@@ -10,6 +10,8 @@ enum AccountsListView {
         var alignRight: Bool
         var sort: AccountSort?
         var value: (Account, AppState) -> String
+        /// The cell's colour on an unselected row, when it says something (a level, an overdue date).
+        var role: (Account, AppState) -> ThemeRole? = { _, _ in nil }
     }
 
     static let minimumNameWidth = 14
@@ -23,10 +25,13 @@ enum AccountsListView {
             Column(title: "Value", width: 9, alignRight: true, sort: .value) { account, state in
                 ValueFormat.compactAmount(account.annualValue, currency: state.settings.currency)
             },
-            Column(title: "Next meeting", width: 14, alignRight: false, sort: .nextMeeting) { account, state in
+            Column(title: "Health", width: 8, alignRight: false, sort: .health, value: { account, state in
+                state.health(of: account).map { "\($0.score) \($0.level.marker)" } ?? "—"
+            }, role: { account, state in state.health(of: account).map { healthRole($0.level) } }),
+            Column(title: "Next meeting", width: 14, alignRight: false, sort: .nextMeeting, value: { account, state in
                 guard let date = account.nextMeeting else { return "—" }
                 return date < state.today ? "! " + date.iso : date.iso
-            },
+            }, role: { account, state in (account.nextMeeting.map { $0 < state.today } ?? false) ? .dateOverdue : nil }),
             Column(title: "Industry", width: 16, alignRight: false, sort: nil) { account, _ in account.industry },
             Column(title: "Owner", width: 12, alignRight: false, sort: nil) { account, _ in account.owner },
         ]
@@ -83,17 +88,30 @@ enum AccountsListView {
             let style = selected ? theme[focused ? .listSelected : .listSelectedUnfocused] : theme[.listRow]
             buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             var x = inner.x
-            x += buffer.write(selected ? "▶ " : "  ", x: x, y: y, style: style, clip: inner)
-            x += buffer.write(TextWidth.fit(account.name, width: layout.nameWidth), x: x, y: y, style: style, clip: inner)
+            x += buffer.write(selected ? "▶" : " ", x: x, y: y, style: style, clip: inner)
+            // Without room for the health column, its marker (✓ ▲ ✖) still shows beside the name.
+            let health = layout.columns.contains { $0.sort == .health } ? nil : state.health(of: account)
+            let inline = !layout.columns.contains { $0.sort == .health }
+            if inline {
+                x += buffer.write(health?.level.marker ?? " ", x: x, y: y,
+                                  style: selected || health == nil ? style : theme[healthRole(health!.level)], clip: inner)
+            }
+            x += buffer.write(" " + TextWidth.fit(account.name, width: layout.nameWidth - (inline ? 1 : 0)), x: x, y: y, style: style, clip: inner)
             for column in layout.columns {
                 x += 1
                 let text = TextWidth.fit(column.value(account, state), width: column.width, alignRight: column.alignRight)
-                var cellStyle = style
-                if column.sort == .nextMeeting, !selected, let date = account.nextMeeting, date < state.today {
-                    cellStyle = theme[.dateOverdue]
-                }
-                x += buffer.write(text, x: x, y: y, style: cellStyle, clip: inner)
+                let role = selected ? nil : column.role(account, state)
+                x += buffer.write(text, x: x, y: y, style: role.map { theme[$0] } ?? style, clip: inner)
             }
+        }
+    }
+
+    /// The colour of a health level; its marker (✓ ▲ ✖) says the same without colour.
+    static func healthRole(_ level: HealthLevel) -> ThemeRole {
+        switch level {
+        case .good: return .listRow
+        case .watch: return .dateSoon
+        case .atRisk: return .dateOverdue
         }
     }
 
@@ -114,8 +132,9 @@ enum AccountsListView {
             return title + (sort == .value ? " ▼" : " ▲")
         }
         buffer.fill(Rect(x: inner.x, y: inner.y, width: inner.width, height: 1), style: Style(background: style.background))
-        var x = inner.x + markerWidth
-        x += buffer.write(TextWidth.fit(label("Name", .name), width: layout.nameWidth), x: x, y: inner.y, style: style, clip: inner)
+        let inline = !layout.columns.contains { $0.sort == .health }
+        var x = inner.x + markerWidth + (inline ? 1 : 0)
+        x += buffer.write(TextWidth.fit(label("Name", .name), width: layout.nameWidth - (inline ? 1 : 0)), x: x, y: inner.y, style: style, clip: inner)
         for column in layout.columns {
             x += 1
             x += buffer.write(TextWidth.fit(label(column.title, column.sort), width: column.width, alignRight: column.alignRight),

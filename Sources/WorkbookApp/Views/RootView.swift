@@ -25,6 +25,10 @@ public enum RootView {
             ChecklistView.render(state, theme: theme, into: &buffer, rect: layout.body)
         case .influenceMap:
             InfluenceMapView.render(state, theme: theme, into: &buffer, rect: layout.body)
+        case .book:
+            BookView.render(state, theme: theme, into: &buffer, rect: layout.body)
+        case .relationship:
+            RelationshipView.render(state, theme: theme, into: &buffer, rect: layout.body)
         }
         var cursor = StatusLineView.render(state, theme: theme, into: &buffer, rect: layout.statusLine)
         HintBarView.render(state, keymap: keymap, theme: theme, into: &buffer, rect: layout.hintBar)
@@ -60,6 +64,9 @@ public enum RootView {
             TemplatePickerView.render(picker, theme: theme, into: &buffer, area: layout.body)
         case .review(let walk):
             cursor = ReviewWalkView.render(walk, state: state, theme: theme, into: &buffer, area: layout.body)
+        case .confirmDeleteItem(let accountID, let item):
+            QuestionDialog.render(question: "Remove this \(item.removableNoun ?? "row") from \(state.accounts[accountID]?.name ?? "the account")? u undoes it.",
+                                  title: "Remove", footer: "y remove · n keep", theme: theme, into: &buffer, area: layout.body)
         case .help(let scroll):
             ScrollingOverlayView.render(title: "Keys", lines: OverlayContent.lines(for: state), scroll: scroll, theme: theme, into: &buffer, area: layout.body)
         case .problems(let scroll):

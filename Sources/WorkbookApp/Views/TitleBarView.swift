@@ -6,8 +6,11 @@ enum TitleBarView {
         buffer.fill(rect, style: theme[.titleBar])
         var x = rect.x
         x += buffer.write(" Account Workbook ", x: x, y: rect.y, style: theme[.titleBrand], clip: rect)
+        // Every tab's title when they fit beside the location; else the other tabs show only their number.
+        let fullWidth = Pane.allCases.reduce(0) { $0 + TextWidth.width(of: $1.title) + 5 }
+        let compact = rect.width - 18 - fullWidth < 24
         for pane in Pane.allCases {
-            let label = " \(pane.rawValue) \(pane.title) "
+            let label = compact && pane != state.focus ? " \(pane.rawValue) " : " \(pane.rawValue) \(pane.title) "
             let style = pane == state.focus ? theme[.tabActive] : theme[.tabInactive]
             x += buffer.write(pane == state.focus ? "[" : " ", x: x, y: rect.y, style: theme[.titleBar], clip: rect)
             x += buffer.write(label, x: x, y: rect.y, style: style, clip: rect)

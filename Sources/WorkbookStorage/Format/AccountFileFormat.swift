@@ -9,10 +9,10 @@ import WorkbookModel
 /// account stays archived.
 public enum AccountFileFormat {
     /// The keys this build reads; everything else is an unknown field.
-    static let knownKeys: Set<String> = [
+    static let knownKeys = Set<String>([
         "formatVersion", "id", "name", "industry", "stage", "annualValue", "nextMeeting", "owner", "notes", "archived",
         "stageChangedOn", "firstMeeting", "commitments", "objectives", "people", "influences",
-    ]
+    ]).union(RelationshipFormat.accountKeys)
 
     /// The file name of an account, e.g. `3f2a9c01d4e5b678.json`.
     public static func fileName(for id: AccountID) -> String { id.rawValue + ".json" }
@@ -38,6 +38,7 @@ public enum AccountFileFormat {
         // Files written before the checklist existed have no array; one is added only when there is something in it.
         if !account.commitments.isEmpty { members["commitments"] = CommitmentFormat.jsonValue(account.commitments) }
         InfluenceMapFormat.write(account, into: &members)
+        RelationshipFormat.write(account, into: &members)
         if let mark = account.archived {
             var archived = account.unknownFields["archived"]?.objectValue ?? [:]
             archived["by"] = .string(mark.by)
@@ -79,6 +80,7 @@ public enum AccountFileFormat {
         let firstMeeting = try reader.optionalDate("firstMeeting")
         let commitments = try CommitmentFormat.decode(&reader)
         let map = try InfluenceMapFormat.read(&reader)
+        let relationship = try RelationshipFormat.read(&reader)
         let archived = try reader.optionalObject("archived") { (nested: inout ObjectFieldReader) throws(FileFormatError) in
             ArchiveMark(on: try nested.requiredDate("on"), by: try nested.requiredString("by"))
         }
@@ -101,6 +103,12 @@ public enum AccountFileFormat {
             objectives: map.objectives,
             people: map.people,
             influences: map.influences,
+            stageChangeReason: relationship.stageChangeReason,
+            segment: relationship.segment,
+            partnership: relationship.partnership,
+            productLines: relationship.productLines,
+            journal: relationship.journal,
+            ownerHistory: relationship.ownerHistory,
             archived: archived?.value,
             unknownFields: unknown
         )

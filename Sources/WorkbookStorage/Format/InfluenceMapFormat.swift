@@ -169,7 +169,7 @@ enum InfluenceMapFormat {
         return read.value
     }
 
-    private static func id(_ reader: inout ObjectFieldReader) throws(FileFormatError) -> EntityID {
+    static func id(_ reader: inout ObjectFieldReader) throws(FileFormatError) -> EntityID {
         let text = try reader.requiredString("id")
         guard AccountID.isWellFormed(text) else {
             throw reader.error("id", "\"\(text)\" is not a valid id (1 to 64 characters: a-z, 0-9, '-' and '_')")
@@ -185,7 +185,7 @@ enum InfluenceMapFormat {
     }
 
     /// Duplicate ids are an error (merges match elements by id); unread members are kept; the result is sorted by id.
-    private static func unique<T>(
+    static func unique<T>(
         _ name: String, _ reader: ObjectFieldReader, _ entries: [(value: T, unknown: [String: JSONValue])],
         id: (T) -> EntityID, keep: (inout T, [String: JSONValue]) -> Void
     ) throws(FileFormatError) -> [T] {

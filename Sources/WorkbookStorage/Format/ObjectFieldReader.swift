@@ -25,6 +25,9 @@ struct ObjectFieldReader {
 
     private func name(_ key: String) -> String { path + key }
 
+    /// A member as it is, without reading it.
+    func peek(_ key: String) -> JSONValue? { members[key] }
+
     /// Takes a member; JSON `null` counts as absent for optional fields.
     private mutating func take(_ key: String) -> JSONValue? {
         guard let value = members.removeValue(forKey: key) else { return nil }

@@ -19,6 +19,8 @@ public enum WorkbookFileFormat {
         members["owner"] = .string(settings.owner)
         var nested = settings.unknownFields["settings"]?.objectValue ?? [:]
         nested["currency"] = .string(settings.currency)
+        // Written only once there is one, so existing workbooks keep their bytes.
+        nested["partnershipStatement"] = settings.partnershipStatement.isEmpty ? nil : .string(settings.partnershipStatement)
         ThresholdsFormat.write(settings, into: &nested)
         members["settings"] = .object(nested)
         return .object(members)
@@ -39,15 +41,16 @@ public enum WorkbookFileFormat {
         var reader = try ObjectFieldReader(document: FormatMigrations.upgrade(document, with: FormatMigrations.workbook))
         try reader.formatVersion()
         let owner = try reader.optionalString("owner")
-        let nested = try reader.optionalObject("settings") { (settings: inout ObjectFieldReader) throws(FileFormatError) in
-            (try settings.stringIfPresent("currency") ?? "EUR", try ThresholdsFormat.read(&settings))
+        var settings = WorkbookSettings(owner: owner)
+        let nested = try reader.optionalObject("settings") { (fields: inout ObjectFieldReader) throws(FileFormatError) in
+            settings.currency = try fields.stringIfPresent("currency") ?? "EUR"
+            settings.partnershipStatement = try fields.optionalString("partnershipStatement")
+            try ThresholdsFormat.read(&fields, into: &settings)
         }
-        var unknown = reader.remaining
+        settings.unknownFields = reader.remaining
         if let nested, !nested.unknown.isEmpty {
-            unknown["settings"] = .object(nested.unknown)
+            settings.unknownFields["settings"] = .object(nested.unknown)
         }
-        let thresholds = nested?.value.1 ?? (CommitmentThresholds(), InfluenceThresholds())
-        return WorkbookSettings(owner: owner, currency: nested?.value.0 ?? "EUR", checklistThresholds: thresholds.0,
-                                influenceThresholds: thresholds.1, unknownFields: unknown)
+        return settings
     }
 }

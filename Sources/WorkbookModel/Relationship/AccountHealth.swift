@@ -1,0 +1,82 @@
+/// How an account is doing, on one scale: what the list shows and sorts by.
+public enum HealthLevel: Int, Comparable, Sendable, Hashable {
+    case atRisk, watch, good
+
+    public var title: String {
+        switch self {
+        case .atRisk: return "at risk"
+        case .watch: return "watch"
+        case .good: return "good"
+        }
+    }
+
+    /// Shown beside the score so the level never depends on colour alone.
+    public var marker: String {
+        switch self {
+        case .atRisk: return "✖"
+        case .watch: return "▲"
+        case .good: return "✓"
+        }
+    }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+/// An account's health: a score from 0 to 100 with the penalties that made it, worst first.
+public struct AccountHealth: Hashable, Sendable {
+    public var score: Int
+    public var reasons: [String]
+
+    public init(score: Int, reasons: [String]) {
+        self.score = score
+        self.reasons = reasons
+    }
+
+    public var level: HealthLevel { score >= HealthRules.goodFrom ? .good : score >= HealthRules.watchFrom ? .watch : .atRisk }
+}
+
+/// The health rule (docs/RULES.md): 100, less a penalty for each thing that is wrong.
+public enum HealthRules {
+    public static let goodFrom = 80
+    public static let watchFrom = 50
+    static let realityPenalty = 30
+    static let oneWayPenalty = 30
+    static let overduePenalty = 10, overdueCap = 20
+    static let flagPenalty = 5, flagCap = 30
+
+    /// Nil for an archived or lost account: there is nothing left to keep healthy.
+    public static func health(_ account: Account, today: CalendarDate, settings: WorkbookSettings) -> AccountHealth? {
+        guard !account.isArchived, account.stage != .lost else { return nil }
+        var score = 100
+        var reasons: [String] = []
+        if let signal = RelationshipRules.realitySignal(account, thresholds: settings.relationshipThresholds) {
+            score -= realityPenalty
+            reasons.append("−\(realityPenalty) \(signal.headline)")
+        }
+        let balance = CommitmentRules.balance(account.commitments, today: today, thresholds: settings.checklistThresholds)
+        if let signal = balance.signal {
+            score -= oneWayPenalty
+            reasons.append("−\(oneWayPenalty) \(signal.headline)")
+        }
+        if balance.overdue > 0 {
+            let penalty = min(overdueCap, balance.overdue * overduePenalty)
+            score -= penalty
+            reasons.append("−\(penalty) \(balance.overdue) overdue commitment\(balance.overdue == 1 ? "" : "s")")
+        }
+        let flags = openRedFlags(account, today: today, settings: settings)
+        if flags > 0 {
+            let penalty = min(flagCap, flags * flagPenalty)
+            score -= penalty
+            reasons.append("−\(penalty) \(flags) open red flag\(flags == 1 ? "" : "s") on the influence map")
+        }
+        return AccountHealth(score: max(0, score), reasons: reasons)
+    }
+
+    /// Red flags (not strengths) over all the account's sales objectives.
+    public static func openRedFlags(_ account: Account, today: CalendarDate, settings: WorkbookSettings) -> Int {
+        account.objectives.reduce(0) { count, objective in
+            count + InfluenceRules.flags(for: account, objective: objective.id, today: today, thresholds: settings.influenceThresholds)
+                .filter { !$0.isStrength }.count
+        }
+    }
+}
