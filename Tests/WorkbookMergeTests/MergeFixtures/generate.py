@@ -240,28 +240,46 @@ case("empty-base-different", None, with_(A, industry="Food"), with_(A, industry=
      conflicts(with_(A, industry="Retail", owner="Lee"), conflict("added-twice", ["industry"], "Food", "Retail", "Retail"),
                conflict("added-twice", ["owner"], "", "Lee", "Lee")))
 # ---- fields other issues add (unknown to this build): they merge by shape
-J1 = {"id": "j1", "date": "2026-11-01", "kind": "meeting", "author": "Dana", "text": "Kick-off"}
+def entry(id, date, text, kind="meeting", author="Dana"):
+    return {"id": id, "date": date, "kind": kind, "author": author, "text": text}
+J1 = entry("j1", "2026-11-01", "Kick-off")
 J = with_(A, journal=[J1])
-case("journal-appended-both", J, with_(J, journal=[J1, {"id": "j7", "date": "2026-11-03", "kind": "insight", "author": "Dana", "text": "Budget is Q2"}]),
-     with_(J, journal=[J1, {"id": "j2", "date": "2026-11-04", "kind": "promise", "author": "Lee", "text": "Send deck"}]),
-     with_(J, journal=[J1, {"id": "j2", "date": "2026-11-04", "kind": "promise", "author": "Lee", "text": "Send deck"},
-                       {"id": "j7", "date": "2026-11-03", "kind": "insight", "author": "Dana", "text": "Budget is Q2"}]))
-JD = with_(A, journal=[{"id": "m", "date": "2026-01-01", "text": "first"}])
-case("journal-sorted-by-date", JD, with_(JD, journal=[{"id": "m", "date": "2026-01-01", "text": "first"}, {"id": "aa", "date": "2026-01-03", "text": "third"}]),
-     with_(JD, journal=[{"id": "m", "date": "2026-01-01", "text": "first"}, {"id": "b", "date": "2026-01-02", "text": "second"}]),
-     with_(JD, journal=[{"id": "m", "date": "2026-01-01", "text": "first"}, {"id": "b", "date": "2026-01-02", "text": "second"},
-                        {"id": "aa", "date": "2026-01-03", "text": "third"}]))
+# Journal entries are kept sorted by date, then id (issue 8's format): the merged list follows it.
+case("journal-appended-both", J, with_(J, journal=[J1, entry("j7", "2026-11-03", "Budget is Q2", kind="insight")]),
+     with_(J, journal=[J1, entry("j2", "2026-11-04", "Send deck", kind="promise", author="Lee")]),
+     with_(J, journal=[J1, entry("j7", "2026-11-03", "Budget is Q2", kind="insight"), entry("j2", "2026-11-04", "Send deck", kind="promise", author="Lee")]))
+JD = with_(A, journal=[entry("m", "2026-01-01", "first")])
+case("journal-sorted-by-date", JD, with_(JD, journal=[entry("m", "2026-01-01", "first"), entry("aa", "2026-01-03", "third")]),
+     with_(JD, journal=[entry("m", "2026-01-01", "first"), entry("b", "2026-01-02", "second")]),
+     with_(JD, journal=[entry("m", "2026-01-01", "first"), entry("b", "2026-01-02", "second"), entry("aa", "2026-01-03", "third")]))
+case("journal-text-edited-both", J, with_(J, journal=[with_(J1, text="Kick-off with the COO")]), with_(J, journal=[with_(J1, text="Kick-off (online)")]),
+     conflicts(with_(J, journal=[with_(J1, text="Kick-off with the COO")]),
+               conflict("both-changed", ["journal", "j1", "text"], "Kick-off with the COO", "Kick-off (online)", "Kick-off with the COO")))
 PL = with_(A, productLines=[{"id": "l1", "name": "Sensors", "annualValue": 40000, "supplier": "us"}])
 case("product-line-value-differently", PL, with_(PL, productLines=[{"id": "l1", "name": "Sensors", "annualValue": 45000, "supplier": "us"}]),
      with_(PL, productLines=[{"id": "l1", "name": "Sensors", "annualValue": 38000, "supplier": "us"}]),
      conflicts(with_(PL, productLines=[{"id": "l1", "name": "Sensors", "annualValue": 45000, "supplier": "us"}]),
                conflict("both-changed", ["productLines", "l1", "annualValue"], 45000, 38000, 45000)))
-MS = with_(A, partnership={"milestones": [{"id": "m1", "what": "Pilot", "status": "open"}, {"id": "m2", "what": "Review", "status": "open"}]})
-case("milestone-removed-and-edited", MS, with_(MS, partnership={"milestones": [{"id": "m2", "what": "Review", "status": "open"}]}),
-     with_(MS, partnership={"milestones": [{"id": "m1", "what": "Pilot", "status": "done"}, {"id": "m2", "what": "Review", "status": "open"}]}),
-     conflicts(with_(MS, partnership={"milestones": [{"id": "m1", "what": "Pilot", "status": "done"}, {"id": "m2", "what": "Review", "status": "open"}]}),
-               conflict("removed-and-changed", ["partnership", "milestones", "m1"], None, {"id": "m1", "what": "Pilot", "status": "done"},
-                        {"id": "m1", "what": "Pilot", "status": "done"})))
+def partnership(milestones, **extra):
+    doc = {"customerMeaning": "not-asked", "meaningWords": "", "sponsors": {"ours": [], "theirs": []}, "milestones": milestones}
+    doc.update(extra)
+    return doc
+def milestone(id, what, status="planned", owner=""):
+    return {"id": id, "what": what, "owner": owner, "status": status}
+MS = with_(A, partnership=partnership([milestone("m1", "Pilot"), milestone("m2", "Review")]))
+case("milestone-removed-and-edited", MS, with_(MS, partnership=partnership([milestone("m2", "Review")])),
+     with_(MS, partnership=partnership([milestone("m1", "Pilot", status="done"), milestone("m2", "Review")])),
+     conflicts(with_(MS, partnership=partnership([milestone("m1", "Pilot", status="done"), milestone("m2", "Review")])),
+               conflict("removed-and-changed", ["partnership", "milestones", "m1"], None, milestone("m1", "Pilot", status="done"),
+                        milestone("m1", "Pilot", status="done"))))
+case("sponsors-set-merged", MS, with_(MS, partnership=partnership(MS["partnership"]["milestones"], sponsors={"ours": ["Dana Wu"], "theirs": []})),
+     with_(MS, partnership=partnership(MS["partnership"]["milestones"], sponsors={"ours": ["Lee Park"], "theirs": ["Ana Silva"]})),
+     with_(MS, partnership=partnership(MS["partnership"]["milestones"], sponsors={"ours": ["Dana Wu", "Lee Park"], "theirs": ["Ana Silva"]})))
+case("partnership-element-scores-per-side", MS,
+     with_(MS, partnership=partnership(MS["partnership"]["milestones"], elements={"risk": {"ours": {"note": "", "score": 1}}})),
+     with_(MS, partnership=partnership(MS["partnership"]["milestones"], elements={"risk": {"theirs": {"note": "They carry stock", "score": -1}}})),
+     with_(MS, partnership=partnership(MS["partnership"]["milestones"], elements={"risk": {"ours": {"note": "", "score": 1},
+                                                                                           "theirs": {"note": "They carry stock", "score": -1}}})))
 case("review-records-added-both", A, with_(A, reviews=[{"id": "r1", "on": "2026-11-20", "outcome": "kept"}]),
      with_(A, reviews=[{"id": "r2", "on": "2026-11-21", "outcome": "dropped"}]),
      with_(A, reviews=[{"id": "r1", "on": "2026-11-20", "outcome": "kept"}, {"id": "r2", "on": "2026-11-21", "outcome": "dropped"}]))
