@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "WorkbookSync", dependencies: ["WorkbookMerge", "WorkbookModel", "WorkbookStorage"]),
         .target(name: "TerminalUI"),
         .target(name: "TerminalNcurses", dependencies: ["TerminalUI", "CNcursesw"]),
-        .target(name: "WorkbookApp", dependencies: ["TerminalUI", "WorkbookModel", "WorkbookStorage"]),
+        .target(name: "WorkbookApp", dependencies: ["TerminalUI", "WorkbookModel", "WorkbookStorage", "WorkbookMerge"]),
         .executableTarget(
             name: "workbook",
             dependencies: ["WorkbookApp", "TerminalNcurses", "WorkbookStorage", "WorkbookModel", "TerminalUI", "WorkbookMerge", "WorkbookSync"]

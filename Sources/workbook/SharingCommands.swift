@@ -39,6 +39,26 @@ enum SharingCommands {
         }
     }
 
+    /// Sync and repair for the app, when the workbook is a clone with the driver set up.
+    static func hooks(directory: String, author: String) -> SharingHooks? {
+        let sharing = sharing(directory)
+        guard sharing.registeredDriver != nil else { return nil }
+        return SharingHooks(
+            sync: { progress in
+                let outcome = sharing.sync(author: author, progress: progress)
+                return (outcome.succeeded, outcome.summary)
+            },
+            repair: {
+                do {
+                    let lines = try sharing.repair()
+                    let fixed = sharing.unmergedPaths().isEmpty && sharing.markerFiles().isEmpty
+                    return (fixed, lines.joined(separator: "; "))
+                } catch {
+                    return (false, "\(error)")
+                }
+            })
+    }
+
     static func sharing(_ directory: String) -> GitSharing {
         let absolute = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
         return GitSharing(folder: absolute, workbookBinary: binaryPath())

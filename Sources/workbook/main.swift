@@ -103,13 +103,15 @@ enum WorkbookCommand {
             workbook: workbook, today: today(), screenSize: terminal.size, location: displayPath(store.directory),
             readOnlyReason: options.readOnly ? "--read-only" : nil, isDemo: options.demo, userName: userName(default: workbook.settings.owner))
         state.useTemplates(from: TemplateFile.load(workbookDirectory: store.directory, seedIfMissing: state.readOnlyReason == nil))
+        let sharing = options.demo || options.readOnly ? nil : SharingCommands.hooks(directory: store.directory, author: state.userName)
+        state.canSync = sharing != nil
         let runtime = AppRuntime(
             state: state, store: options.readOnly ? nil : store, backend: terminal, theme: theme, today: today,
             openDemo: {
                 let (demoStore, demoWorkbook) = try openDemo()
                 return (demoStore, demoWorkbook, displayPath(demoStore.directory))
             },
-            exportWriter: { name, bytes in try UserDocumentWriter.write(bytes, named: name) })
+            exportWriter: { name, bytes in try UserDocumentWriter.write(bytes, named: name) }, sharing: sharing)
         runtime.run()
         terminal.stop()
         let unsaved = runtime.state.unsaved.compactMap { runtime.state.accounts[$0]?.name }.sorted()

@@ -22,6 +22,8 @@ public enum Command: Hashable, Sendable {
     case nextObjective, addObjective, editObjective, toggleMapView
     case editRelationship, addMilestone, addProductLine, handOver, cycleJournalFilter, exportHandover, editStatement
     case nextDimension, previousDimension, nextOwner
+    /// Sharing through git: the merge-conflicts list, keeping one of its values, sync, repair.
+    case showMergeConflicts, keepValue(Int), sync, repairFromGit
 }
 
 /// Where a binding applies. The keymap tries the scopes of the current state in order.
@@ -40,6 +42,7 @@ public enum KeyScope: String, CaseIterable, Sendable {
     case relationship = "Relationship pane"
     case personPicker = "Person picker"
     case conflict = "Changed here and on disk"
+    case mergeConflicts = "Merge conflicts"
     case review = "Review walk"
     case reviewEvidence = "Review: typing evidence"
     case overlay = "Help and lists"

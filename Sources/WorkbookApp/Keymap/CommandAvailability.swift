@@ -6,11 +6,12 @@ public enum CommandAvailability {
         switch command {
         case .add, .undo, .redo, .delete, .edit, .open, .retrySave, .mark, .addEvidence, .markReviewed, .startReview, .openTemplates,
              .editRole, .pickReportsTo, .pickInfluences, .editCoverage, .contactToday, .addObjective, .editObjective,
-             .editRelationship, .addMilestone, .addProductLine, .handOver, .editStatement:
+             .editRelationship, .addMilestone, .addProductLine, .handOver, .editStatement, .keepValue, .sync, .repairFromGit:
             if let reason = state.readOnlyReason { return "the workbook is read-only (\(reason))" }
         default:
             break
         }
+        if let reason = sharingReason(command, in: state) { return reason }
         if state.focus == .checklist, state.modal == nil {
             return checklistReason(command, in: state)
         }
@@ -106,6 +107,26 @@ public enum CommandAvailability {
         case .undo: return state.undoStack.isEmpty ? "nothing to undo" : nil
         case .redo: return state.redoStack.isEmpty ? "nothing to redo" : nil
         default: return nil
+        }
+    }
+}
+
+extension CommandAvailability {
+    /// Sync, repair and the merge-conflicts list; nil when the command is not one of them or can run.
+    static func sharingReason(_ command: Command, in state: AppState) -> String? {
+        switch command {
+        case .showMergeConflicts:
+            guard let account = state.selectedAccount else { return "no account is selected" }
+            return account.conflicts.isEmpty ? "\(account.name) has no merge conflicts" : nil
+        case .sync:
+            if !state.canSync { return "this workbook is not shared through git (see README: Sharing with a team)" }
+            if !state.unsaved.isEmpty { return "some changes are not saved yet: Ctrl-S first" }
+            return nil
+        case .repairFromGit:
+            guard case .problems = state.modal else { return "it repairs files listed by !" }
+            return state.canSync ? nil : "this workbook is not shared through git"
+        default:
+            return nil
         }
     }
 }

@@ -76,6 +76,8 @@ public enum Modal: Equatable, Sendable {
     case confirmDeleteItem(AccountID, RelationshipItem)
     case help(scroll: Int)
     case problems(scroll: Int)
+    /// The selected account's merge conflicts (recorded by git's merge driver), to keep a value or type one.
+    case mergeConflicts(MergeConflictList)
 }
 
 /// Everything the screen shows and the keys act on; changed only by `AppReducer`.
@@ -128,6 +130,8 @@ public struct AppState: Equatable, Sendable {
     /// Where the workbook lives, shown in the title bar.
     public var location: String
     public var isDemo: Bool
+    /// The workbook is a git clone with the merge driver set up: the sync key works.
+    public var canSync = false
     public var shouldQuit = false
 
     public init(

@@ -71,6 +71,8 @@ public enum RootView {
             ScrollingOverlayView.render(title: "Keys", lines: OverlayContent.lines(for: state), scroll: scroll, theme: theme, into: &buffer, area: layout.body)
         case .problems(let scroll):
             ScrollingOverlayView.render(title: "Unreadable files", lines: OverlayContent.lines(for: state), scroll: scroll, theme: theme, into: &buffer, area: layout.body)
+        case .mergeConflicts(let list):
+            MergeConflictsView.render(list, state: state, theme: theme, into: &buffer, area: layout.body)
         case nil:
             break
         }
