@@ -117,7 +117,7 @@ public enum ConflictWording {
         for (index, step) in conflict.path.enumerated() {
             let next = current.flatMap { JSONPath.value(at: [step], in: $0) }
             if case .array = current ?? .null {
-                names.append(label(of: next ?? elementOf(conflict, step: index)))
+                names.append(label(of: next ?? elementOf(conflict, step: index), in: document))
             } else if index == conflict.path.count - 1 {
                 field = words(step)
             }
@@ -171,10 +171,23 @@ public enum ConflictWording {
         conflict.values.first { $0 != .null }.flatMap { step == conflict.path.count - 1 ? $0 : nil }
     }
 
-    private static func label(of element: JSONValue?) -> String {
+    /// An element's name; an element without one (a buying influence) is named by the person it refers to.
+    private static func label(of element: JSONValue?, in document: JSONValue? = nil) -> String {
         let members = element?.objectValue ?? [:]
-        for key in ["name", "title", "what", "text", "by", "owner", "id"] {
-            if let text = members[key]?.stringValue, !text.isEmpty { return text.count > 40 ? String(text.prefix(39)) + "…" : text }
+        func cut(_ text: String) -> String { text.count > 40 ? String(text.prefix(39)) + "…" : text }
+        for key in ["name", "title", "what"] {
+            if let text = members[key]?.stringValue, !text.isEmpty { return cut(text) }
+        }
+        if let document {
+            for key in ["person", "objective"] {
+                if let id = members[key]?.stringValue, let named = document.objectValue?[key == "person" ? "people" : "objectives"]?.arrayValue?
+                    .first(where: { $0.objectValue?["id"]?.stringValue == id }) {
+                    return label(of: named)
+                }
+            }
+        }
+        for key in ["text", "by", "owner", "id"] {
+            if let text = members[key]?.stringValue, !text.isEmpty { return cut(text) }
         }
         return "an entry"
     }
