@@ -33,6 +33,11 @@ public enum EditScripts {
     /// Which parts of the account an edit may touch.
     public enum Area: CaseIterable, Sendable {
         case fields, notes, people, commitments, influences
+        /// Only appended note lines (no rewrites), and people added or edited but never removed:
+        /// edits of this kind never collide with another side's edits elsewhere.
+        case appendNotes, editPeople
+
+        public static var allCases: [Area] { [.fields, .notes, .people, .commitments, .influences] }
     }
 
     /// `count` random edits of `document` by `side` (a letter that keeps new ids apart).
@@ -69,12 +74,12 @@ public enum EditScripts {
             case 2: return apply(.set(["annualValue"], .integer(Int(rng.next() % 1_000_000))))
             default: return apply(.set(["nextMeeting"], .string("2027-0\(1 + rng.next() % 9)-1\(rng.next() % 10)")))
             }
-        case .notes:
-            if choice == 0 { return apply(.set(["notes"], .string("Rewritten \(tag)"))) }
+        case .notes, .appendNotes:
+            if choice == 0, area == .notes { return apply(.set(["notes"], .string("Rewritten \(tag)"))) }
             return apply(.appendLine(["notes"], "Note \(tag)"))
-        case .people:
+        case .people, .editPeople:
             let people = ids("people")
-            switch choice {
+            switch area == .editPeople ? choice % 3 : choice {
             case 0:
                 let id = "p\(tag)"
                 return apply(.set(["people", id], .object([

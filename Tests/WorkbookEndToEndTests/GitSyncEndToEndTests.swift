@@ -10,7 +10,8 @@ import WorkbookTestSupport
     static var configuration: TeamSimulation.Configuration {
         let environment = ProcessInfo.processInfo.environment
         if environment["GIT_SIM_FULL"] == "1" {
-            return TeamSimulation.Configuration(reps: 20, accounts: 2_000, rounds: 100, seed: 2026, hotAccounts: 40)
+            let rounds = environment["GIT_SIM_ROUNDS"].flatMap(Int.init) ?? 100
+            return TeamSimulation.Configuration(reps: 20, accounts: 2_000, rounds: rounds, seed: 2026, hotAccounts: 40)
         }
         return TeamSimulation.Configuration(reps: 4, accounts: 40, rounds: 5, seed: 2026, hotAccounts: 4)
     }
