@@ -16,9 +16,10 @@ enum SharingCommands {
         case .gitSetup(let data):
             return setUp(WorkbookCommand.dataDirectory(data))
         case .clone(let url, let directory):
-            let target = WorkbookCommand.dataDirectory(directory)
-            let parent = (target as NSString).deletingLastPathComponent
-            let clone = Git(folder: parent.isEmpty ? "." : parent).run(["clone", "--", url, target])
+            // Absolute first: git runs in the parent folder, and a bare name ("team") has no parent to split off.
+            let target = absolute(WorkbookCommand.dataDirectory(directory))
+            let parent = String(target[..<(target.lastIndex(of: "/") ?? target.startIndex)])
+            let clone = Git(folder: parent.isEmpty ? "/" : parent).run(["clone", "--", url, target])
             guard clone.succeeded else {
                 WorkbookCommand.printError(TextWidth.sanitized("workbook: git clone failed: \(clone.lastLine)"))
                 return 1
@@ -60,8 +61,14 @@ enum SharingCommands {
     }
 
     static func sharing(_ directory: String) -> GitSharing {
-        let absolute = directory.hasPrefix("/") ? directory : FileManager.default.currentDirectoryPath + "/" + directory
-        return GitSharing(folder: absolute, workbookBinary: binaryPath())
+        GitSharing(folder: absolute(directory), workbookBinary: binaryPath())
+    }
+
+    /// The path from the current folder, without a trailing slash.
+    static func absolute(_ path: String) -> String {
+        var result = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        while result.count > 1, result.hasSuffix("/") { result.removeLast() }
+        return result
     }
 
     /// This binary's absolute path, which git will run as the driver.
@@ -85,13 +92,13 @@ enum SharingCommands {
 
     static func sync(_ directory: String) -> Int32 {
         let store = FileWorkbookStore(directory: directory)
-        let owner: String
-        do {
-            owner = try store.loadExisting().settings.owner
-        } catch {
-            WorkbookCommand.printError(TextWidth.sanitized("workbook: \(error)"))
+        // Only the owner's name is needed: reading every account would cost seconds in a large workbook.
+        let settingsPath = absolute(directory) + "/" + WorkbookFileFormat.fileName
+        guard let bytes = try? SharedFiles.read(path: settingsPath) else {
+            WorkbookCommand.printError(TextWidth.sanitized("workbook: no workbook at \(directory)"))
             return 1
         }
+        let owner = (try? WorkbookFileFormat.decode(bytes))?.owner ?? ""
         switch store.acquireLock() {
         case .acquired: break
         case .heldBy(let holder):
