@@ -103,11 +103,13 @@ public enum AccountRules {
         if cleaned.isEmpty { return .success(nil) }
         if cleaned == "today" { return .success(today) }
         if cleaned == "tomorrow" { return .success(today.adding(days: 1)) }
-        if cleaned.hasPrefix("+"), let days = Int(cleaned.dropFirst().filter { $0 != "d" }), days < 100_000 {
-            return .success(today.adding(days: days))
+        if cleaned == "yesterday" { return .success(today.adding(days: -1)) }
+        if let sign = cleaned.first, sign == "+" || sign == "-" || sign == "\u{2212}",
+           let days = Int(cleaned.dropFirst().filter { $0 != "d" }), days < 100_000 {
+            return .success(today.adding(days: sign == "+" ? days : -days))
         }
         if let date = CalendarDate(iso: cleaned) { return .success(date) }
-        return .failure(ParseFailure("\u{201C}\(text)\u{201D} is not a date: use YYYY-MM-DD, today, tomorrow or +7."))
+        return .failure(ParseFailure("\u{201C}\(text)\u{201D} is not a date: use YYYY-MM-DD, today, yesterday, tomorrow, +7 or -3."))
     }
 }
 

@@ -86,3 +86,16 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     public func days(until other: CalendarDate) -> Int { other.dayNumber - dayNumber }
 }
+
+extension CalendarDate {
+    /// Whether `lhs` comes before `rhs` by date, undated ones last (or first); nil when neither comes
+    /// first, so the caller breaks the tie. Every list ordered by an optional date uses it.
+    public static func precedes(_ lhs: CalendarDate?, _ rhs: CalendarDate?, undatedFirst: Bool = false) -> Bool? {
+        switch (lhs, rhs) {
+        case let (left?, right?) where left != right: return left < right
+        case (.some, nil): return !undatedFirst
+        case (nil, .some): return undatedFirst
+        default: return nil
+        }
+    }
+}

@@ -124,7 +124,7 @@ import WorkbookTestSupport
             form.state.errors = [
                 "name": "Another account is already called \u{201C}Müller & Söhne GmbH\u{201D}.",
                 "annualValue": "\u{201C}lots\u{201D} is not a whole amount: write 120000, 120,000, 120k or 1.5m.",
-                "nextMeeting": "\u{201C}2026-02-30\u{201D} is not a date: use YYYY-MM-DD, today, tomorrow or +7.",
+                "nextMeeting": "\u{201C}2026-02-30\u{201D} is not a date: use YYYY-MM-DD, today, yesterday, tomorrow, +7 or -3.",
             ]
             form.state.focus("name")
             $0.modal = .form(form)

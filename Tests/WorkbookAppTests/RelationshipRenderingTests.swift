@@ -48,7 +48,7 @@ import WorkbookTestSupport
         let text = buffer.text
         #expect(text.contains("Largest 5.0 % ✓ low · Top 3 15.0 % ✓ low · HHI 500 ✓ low"))
         #expect(!text.contains("⚠"), "no warning for the customers: four industries may be, the book is not")
-        #expect(text.contains("[Customers] ✓ low"))
+        #expect(text.contains("[Customers] ✓"))
         Golden.assertMatches(buffer, named: "book-balanced-\(width)x\(height)", in: goldens)
     }
 
@@ -84,7 +84,7 @@ import WorkbookTestSupport
     @Test func theHealthColumnShowsScoreAndMarker() {
         let text = RootView.render(RelationshipFixture.state(width: 120, height: 20, focus: .accounts), theme: BuiltInThemes.mono).0.text
         #expect(text.contains("Health"))
-        #expect(text.contains("70 ▲"), "東京精密: −30 for the one-sided partnership")
+        #expect(text.contains("75 ▲"), "東京精密: −25 for the one-sided partnership")
     }
 
     @Test func tabsStayReadableAt80Columns() {
@@ -118,6 +118,13 @@ import WorkbookTestSupport
         #expect(text.contains("## Sore spots\n\n- 2026-11-20 · Kenji Sato: Never bring up the March delivery delay."))
         #expect(text.contains("absorbed the freight surcharge"))
         Golden.assertText(text, named: "handover-pack.md", in: Golden.directory(besides: #filePath))
+    }
+
+    @Test func theWorkbookExportCarriesTheRelationshipOfAccountsThatHaveOne() {
+        let text = WorkbookExport.markdown(accounts: [RelationshipFixture.account, Fixtures.accounts[2]], settings: WorkbookSettings(), today: Fixtures.today)
+        #expect(text.contains("### The relationship\n\n- **Type:** Partner since 2026-05-09 — Signed the three-year frame contract"))
+        #expect(text.contains("| Reward | +2 steady margin | \u{2212}1 they feel overcharged |"))
+        #expect(text.components(separatedBy: "### The relationship").count == 2, "a prospect with nothing recorded gets no section")
     }
 
     @Test func markdownInStoredTextCannotChangeTheDocument() {

@@ -131,7 +131,7 @@ enum RelationshipFixture {
         tester.send(.submitForm, effects: [.saveSettings(settings)]) {
             $0.modal = nil
             $0.settings = settings
-            $0.message = StatusMessage("Saved what we mean by a partnership.")
+            $0.message = StatusMessage("Saved what we mean by a partnership (a workbook setting: S changes it, u does not undo it).")
         }
     }
 
@@ -182,7 +182,7 @@ enum RelationshipFixture {
     @Test func removingAJournalEntryAsksFirstAndUndoBringsItBack() {
         var tester = ReducerTester(RelationshipFixture.state())
         let account = tester.state.selectedAccount!
-        tester.send(.delete) { $0.message = StatusMessage("Can't: only milestones, product lines and journal entries can be removed", kind: .warning) }
+        tester.send(.delete) { $0.message = StatusMessage("Can't: an element is cleared in its form (e), not removed", kind: .warning) }
         tester.perform(.moveDown, .moveDown, .moveDown, .moveDown, .moveDown, .moveDown, .moveDown)
         #expect(tester.state.relationshipSelection == .journal(RelationshipFixture.e(5)))
         tester.send(.delete) { $0.modal = .confirmDeleteItem(account.id, .journal(RelationshipFixture.e(5))) }
@@ -196,7 +196,7 @@ enum RelationshipFixture {
         var tester = ReducerTester(RelationshipFixture.state())
         let account = tester.state.selectedAccount!
         let text = HandoverExport.markdown(account, settings: tester.state.settings, today: Fixtures.today)
-        tester.send(.exportHandover, effects: [.writeExport(fileName: "handover-\(account.id.rawValue)-2026-11-25.md", text: text)])
+        tester.send(.exportHandover, effects: [.writeExport(fileName: "handover-東京精密-2026-11-25.md", text: text)])
         var named = account
         named.name = "Nordlicht Logistik GmbH & Co. KG"
         #expect(HandoverExport.fileName(for: named, today: Fixtures.today) == "handover-nordlicht-logistik-gmbh-co-kg-2026-11-25.md")
@@ -261,5 +261,114 @@ enum RelationshipFixture {
         #expect(scores == scores.sorted())
         #expect(tester.state.visible.first == Fixtures.id(2), "the partner whose reward is one-sided is worst")
         #expect(tester.state.visible.last == Fixtures.id(5), "a lost account has no health and goes last")
+    }
+}
+
+@Suite struct PaneEscapeTests {
+    /// Every way out must work in every pane, with or without a selected account: a pane that refused
+    /// them once trapped its user (and turned SIGTERM, which arrives as Ctrl-C, into a refusal).
+    @Test(arguments: Pane.allCases)
+    func leavingHelpAndQuittingAlwaysWork(pane: Pane) {
+        var empty = Fixtures.state([])
+        empty.focus = pane
+        var filtered = Fixtures.state()
+        filtered.filter = "zzzz"
+        filtered.refreshVisible()
+        filtered.focus = pane
+        for state in [empty, filtered] {
+            #expect(state.selectedAccount == nil)
+            for key in [Key.character("1"), .character("5"), .tab, .backTab, .character("?"), .character("q"), .control("c"), .control("z")] {
+                guard case .command = Keymap.standard.resolve(key, in: state) else {
+                    Issue.record("\(key) is refused in pane \(pane.rawValue) with no account selected")
+                    continue
+                }
+            }
+        }
+    }
+}
+
+@Suite struct HandoverRulesTests {
+    func submitHandover(_ state: AppState, owner: String, date: String) -> AppState {
+        var tester = ReducerTester(state, newEntityIDs: [RelationshipFixture.e(70), RelationshipFixture.e(71)])
+        tester.perform(.handOver)
+        tester.type(owner)
+        tester.perform(.nextField, .text(.deleteToStart))
+        tester.type(date)
+        tester.perform(.submitForm)
+        return tester.state
+    }
+
+    func dateError(_ state: AppState) -> String? {
+        guard case .form(let form) = state.modal else { return nil }
+        return form.state.errors["date"]
+    }
+
+    @Test func aHandoverCannotPrecedeTheLastOneOrLieInTheFuture() {
+        let state = RelationshipFixture.state()  // 東京精密: Kenji Sato took over 90 days ago
+        #expect(dateError(submitHandover(state, owner: "Lee", date: "-100")) == "The last handover was on 2026-08-27: a new one cannot come before it.")
+        #expect(dateError(submitHandover(state, owner: "Lee", date: "+1")) == "Record a handover when it happens: today or an earlier day.")
+        let done = submitHandover(state, owner: "Lee", date: "yesterday")
+        #expect(done.modal == nil && done.selectedAccount?.owner == "Lee")
+        #expect(done.selectedAccount?.ownerHistory.last?.from == Fixtures.today.adding(days: -1))
+    }
+
+    @Test func changingTheOwnerInTheAccountFormIsRecordedAsAHandover() {
+        var tester = ReducerTester(Fixtures.state(), newEntityIDs: [RelationshipFixture.e(80), RelationshipFixture.e(81)])
+        tester.perform(.edit)  // Acme Robotics, owner Dana Wu
+        for _ in 0..<6 { tester.perform(.nextField) }
+        tester.perform(.text(.deleteToStart))
+        tester.type("Sam Ortiz")
+        tester.perform(.submitForm)
+        let account = tester.state.selectedAccount!
+        #expect(account.owner == "Sam Ortiz")
+        #expect(account.ownerHistory == [
+            OwnershipRecord(id: RelationshipFixture.e(80), owner: "Dana Wu", from: nil),
+            OwnershipRecord(id: RelationshipFixture.e(81), owner: "Sam Ortiz", from: Fixtures.today),
+        ])
+        #expect(tester.state.message?.text.contains("handed over to Sam Ortiz") == true)
+        tester.perform(.undo)
+        #expect(tester.state.selectedAccount == Fixtures.accounts[2], "one undo takes back the edit and its record")
+    }
+
+    @Test func aMistakenHandoverRecordCanBeRemovedWithoutChangingTheOwner() {
+        var tester = ReducerTester(RelationshipFixture.state())
+        tester.perform(.moveLast)  // the oldest record: Dana Wu, before the history
+        tester.perform(.delete, .confirm)
+        let account = tester.state.selectedAccount!
+        #expect(account.ownerHistory.map(\.owner) == ["Kenji Sato"])
+        #expect(account.owner == "Kenji Sato")
+    }
+
+    @Test func theJournalRecordsWhatHappenedNotWhatWillHappen() {
+        var tester = ReducerTester(RelationshipFixture.state())
+        tester.perform(.add)
+        tester.type("Plan the QBR")
+        tester.perform(.nextField, .text(.deleteToStart))
+        tester.type("+3")
+        tester.perform(.submitForm)
+        guard case .form(let form) = tester.state.modal else { Issue.record("a future entry must be refused"); return }
+        #expect(form.state.errors["date"]?.hasPrefix("A journal entry records what happened") == true)
+    }
+
+    @Test func filteringTheJournalKeepsTheCursorInIt() {
+        var state = RelationshipFixture.state()
+        state.relationshipSelection = .journal(RelationshipFixture.e(5))
+        var tester = ReducerTester(state)
+        for _ in 0..<4 { tester.perform(.cycleJournalFilter) }  // pricing stories only
+        #expect(tester.state.journalFilter == .pricingStory)
+        #expect(tester.state.relationshipSelection == .journal(RelationshipFixture.e(4)))
+    }
+
+    @Test func ownerPeriodsReadAsRanges() {
+        let history = RelationshipFixture.account.ownerHistory
+        #expect(OwnerPeriods.describe(history, currentOwner: "Kenji Sato") == ["until 2026-08-27", "from 2026-08-27 (owner now)"])
+    }
+
+    @Test func partOfANameFindsTheAccountWhenOnlyOneHasIt() throws {
+        let accounts = Fixtures.accounts
+        #expect(try WorkbookExport.select(accounts, named: "acme").get().map(\.name) == ["Acme Robotics Inc."])
+        #expect(try WorkbookExport.select(accounts, named: "muller").get().map(\.name) == ["Müller & Söhne GmbH"])
+        guard case .failure(let error) = WorkbookExport.select(accounts, named: "c") else { Issue.record("ambiguous must fail"); return }
+        #expect(error.message.hasPrefix("\u{201C}c\u{201D} matches 2 accounts"))
     }
 }

@@ -122,7 +122,7 @@ import WorkbookTestSupport
         tmux.press("s")
         try tmux.waitFor("Sorted by value.")
         tmux.press("g")
-        let sorted = try tmux.waitFor("▶ Zürich Präzision AG")
+        let sorted = try tmux.waitFor("▶✓ Zürich Präzision AG")
         #expect(sorted.contains("Value ▼"))
         tmux.press("D")
         try tmux.waitFor("Delete account")

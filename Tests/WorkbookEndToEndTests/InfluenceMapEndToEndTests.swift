@@ -55,7 +55,8 @@ import WorkbookTestSupport
         let again = try start(folder)
         try again.waitFor("Nordwind Logistik GmbH")
         again.press("3")
-        let screen = try again.waitFor("◆ Renew 40 forklifts in Hamburg")
+        // The whole frame, not its first lines: wait for all of it before reading it.
+        let screen = try again.waitUntil("the restored map") { $0.contains("◆ Renew 40 forklifts in Hamburg") && $0.contains("└─ Klaus Brandt") }
         #expect(screen.contains("EB Heike Vogel"))
         #expect(screen.contains("TB Klaus Brandt"))
         #expect(screen.contains("CO 佐藤 健"))

@@ -31,11 +31,14 @@ import WorkbookModel
         #expect(try AccountRules.parseDate("+7", today: today).get()?.iso == "2026-12-02")
         #expect(try AccountRules.parseDate("+7d", today: today).get()?.iso == "2026-12-02")
         #expect(try AccountRules.parseDate("", today: today).get() == nil)
+        #expect(try AccountRules.parseDate("yesterday", today: today).get()?.iso == "2026-11-24")
+        #expect(try AccountRules.parseDate("-3", today: today).get()?.iso == "2026-11-22")
+        #expect(try AccountRules.parseDate("\u{2212}3d", today: today).get()?.iso == "2026-11-22")
         guard case .failure(let failure) = AccountRules.parseDate("next week", today: today) else {
             Issue.record("accepted nonsense")
             return
         }
-        #expect(failure.message == "\u{201C}next week\u{201D} is not a date: use YYYY-MM-DD, today, tomorrow or +7.")
+        #expect(failure.message == "\u{201C}next week\u{201D} is not a date: use YYYY-MM-DD, today, yesterday, tomorrow, +7 or -3.")
     }
 
     @Test func nameIsRequiredAndUniqueIgnoringCaseAndSpace() {

@@ -87,11 +87,29 @@ import WorkbookModel
             commitment(.expectation, .open, due: -3, id: "c3"), commitment(.expectation, .open, due: -1, id: "c4"),
         ]
         let health = try #require(HealthRules.health(account, today: today, settings: WorkbookSettings()))
-        // 100 − 30 (reality) − 30 (one-way) − 20 (two overdue) = 20.
-        #expect(health.score == 20)
+        // 100 − 25 (reality: one reason) − 30 (one-way) − 20 (two overdue) = 25.
+        #expect(health.score == 25)
         #expect(health.level == .atRisk)
         #expect(health.reasons.count == 3)
         #expect(health.reasons[2] == "\u{2212}20 2 overdue commitments")
+    }
+
+    @Test func eachRealityReasonCostsTwentyFiveUpToFifty() throws {
+        let one = try #require(HealthRules.health(partner(reward: (2, -1), risk: (1, 1)), today: today, settings: WorkbookSettings()))
+        #expect(one.score == 75 && one.level == .watch)
+        let three = try #require(HealthRules.health(partner(reward: (2, -1), risk: (-2, 1), meaning: .betterPricing), today: today, settings: WorkbookSettings()))
+        #expect(three.score == 50, "three causes cost more than one, capped at 50")
+    }
+
+    @Test func aPartnerNobodyAssessedIsNotHealthyByDefault() throws {
+        let unassessed = try #require(HealthRules.health(partner(), today: today, settings: WorkbookSettings()))
+        #expect(unassessed.score == 90)
+        #expect(unassessed.reasons == ["\u{2212}10 called a partner, but reward and risk are not assessed both ways"])
+        let assessed = try #require(HealthRules.health(partner(reward: (1, 1), risk: (0, 1)), today: today, settings: WorkbookSettings()))
+        #expect(assessed.score == 100)
+        var vendor = partner()
+        vendor.stage = .vendor
+        #expect(HealthRules.health(vendor, today: today, settings: WorkbookSettings())?.score == 100, "only a partner needs the check")
     }
 
     @Test func overduePenaltyIsCappedAtTwenty() throws {

@@ -5,7 +5,10 @@ import WorkbookModel
 public enum DemoTerritory {
     public static let owner = "Alex Demo"
 
-    public static func settings() -> WorkbookSettings { WorkbookSettings(owner: owner, currency: "EUR") }
+    public static func settings() -> WorkbookSettings {
+        WorkbookSettings(owner: owner, currency: "EUR",
+                         partnershipStatement: "A partnership shares reward, risk, accountability and philosophy — both ways. Anything less is a supplier relationship, done well.")
+    }
 
     public static func accounts(today: CalendarDate, newID: () -> AccountID) -> [Account] {
         func day(_ offset: Int?) -> CalendarDate? { offset.map { today.adding(days: $0) } }
@@ -41,6 +44,7 @@ public enum DemoTerritory {
         }
         addCommitments(to: &accounts, today: today, newID: { CommitmentID(newID().rawValue) })
         if !accounts.isEmpty { addInfluenceMap(to: &accounts[0], today: today, newID: { EntityID(newID().rawValue) }) }
+        DemoRelationships.add(to: &accounts, today: today, newID: { EntityID(newID().rawValue) })
         return accounts
     }
 

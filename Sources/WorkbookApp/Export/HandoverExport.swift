@@ -9,8 +9,9 @@ public enum HandoverExport {
     public static func fileName(for account: Account, today: CalendarDate) -> String {
         let folded = FilterMatcher.fold(account.name)
         var slug = ""
+        // Letters of any script stay (東京精密 is a fine file name); everything else becomes one dash.
         for character in folded {
-            if character.isASCII, character.isLetter || character.isNumber { slug.append(character) } else if !slug.hasSuffix("-") { slug.append("-") }
+            if character.isLetter || character.isNumber { slug.append(character) } else if !slug.hasSuffix("-") { slug.append("-") }
         }
         slug = String(slug.trimmingCharacters(in: ["-"]).prefix(40))
         return "handover-\(slug.isEmpty ? account.id.rawValue : slug)-\(today.iso).md"
@@ -32,9 +33,9 @@ public enum HandoverExport {
     }
 
     static func status(_ account: Account, settings: WorkbookSettings, today: CalendarDate) -> [String] {
-        var sentence = "\(escape(account.name)) is "
-        sentence += account.stage == .prospect ? "a prospect" : "a **\(account.stage.title.lowercased())**"
-        if let since = account.stageChangedOn { sentence += " since \(since.iso)" }
+        let type = account.stage == .prospect ? "a prospect" : "a **\(account.stage.title.lowercased())**"
+        var sentence = "\(escape(account.name)) "
+        if let since = account.stageChangedOn { sentence += "has been \(type) since \(since.iso)" } else { sentence += "is \(type)" }
         if !account.stageChangeReason.isEmpty { sentence += " (\(escape(account.stageChangeReason)))" }
         sentence += account.annualValue.map { ", worth \(ValueFormat.amount($0, currency: settings.currency)) a year" } ?? ", with no annual value recorded"
         sentence += account.owner.isEmpty ? ", with no owner." : ", owned by \(escape(account.owner))."
@@ -52,9 +53,13 @@ public enum HandoverExport {
         return lines
     }
 
-    static func relationship(_ account: Account, settings: WorkbookSettings) -> [String] {
+    /// The relationship section; `heading` is its Markdown level (`##` in the pack, `###` in the workbook export).
+    static func relationship(_ account: Account, settings: WorkbookSettings, heading: String = "##") -> [String] {
         let partnership = account.partnership
-        var lines = ["", "## The relationship", "", "- **Type:** \(account.stage.title)"]
+        var type = "- **Type:** \(account.stage.title)"
+        if let since = account.stageChangedOn { type += " since \(since.iso)" }
+        if !account.stageChangeReason.isEmpty { type += " — \(escape(account.stageChangeReason))" }
+        var lines = ["", "\(heading) The relationship", "", type]
         var meaning = "- **What \u{201C}partnership\u{201D} means to them:** \(partnership.customerMeaning.title)"
         if !partnership.meaningWords.isEmpty { meaning += " — \u{201C}\(escape(partnership.meaningWords))\u{201D}" }
         lines.append(meaning)
@@ -102,7 +107,7 @@ public enum HandoverExport {
             if !person.title.isEmpty { text += ", \(escape(person.title))" }
             var facts: [String] = []
             if let mode = influence?.mode { facts.append(mode.title) }
-            if let rating = influence?.rating { facts.append("rating \(rating > 0 ? "+" : "")\(rating)") }
+            if let rating = influence?.rating { facts.append("rating \(RelationshipRules.scoreText(rating))") }
             if !facts.isEmpty { text += " (" + facts.joined(separator: ", ") + ")" }
             return text
         }
@@ -188,12 +193,7 @@ public enum HandoverExport {
             steps.append((milestone.due, "Shared plan: \(escape(milestone.what))"))
         }
         let ordered = steps.sorted { lhs, rhs in
-            switch (lhs.date, rhs.date) {
-            case let (l?, r?) where l != r: return l < r
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return lhs.text < rhs.text
-            }
+            CalendarDate.precedes(lhs.date, rhs.date) ?? (lhs.text < rhs.text)
         }
         var lines = ["", "## Next steps", ""]
         lines += ordered.isEmpty ? ["- none recorded — agree the next meeting"] : ordered.map { "- " + ($0.date.map { "\($0.iso): " } ?? "") + $0.text }
@@ -205,8 +205,8 @@ public enum HandoverExport {
         guard !account.ownerHistory.isEmpty else {
             return lines + ["- \(account.owner.isEmpty ? "No owner" : escape(account.owner)) (no handover recorded)"]
         }
-        for record in account.ownerHistory {
-            var line = "- \(escape(record.owner))" + (record.from.map { " from \($0.iso)" } ?? " (before the history was kept)")
+        for (record, period) in zip(account.ownerHistory, OwnerPeriods.describe(account.ownerHistory, currentOwner: account.owner)) {
+            var line = "- \(escape(record.owner))" + (period.isEmpty ? "" : " " + period)
             if !record.handoverNote.isEmpty { line += ": \u{201C}\(escape(record.handoverNote.replacingNewlines()))\u{201D}" }
             lines.append(line)
         }

@@ -21,7 +21,17 @@ public enum WorkbookExport {
             let folded = FilterMatcher.fold(key)
             matches = live.filter { FilterMatcher.fold(AccountRules.nameKey($0.name)) == folded }
         }
-        if matches.isEmpty { return .failure(ExportError("no account called \u{201C}\(name)\u{201D}")) }
+        if matches.isEmpty {
+            // Part of a name finds the account when only one has it; several are named, so the user can pick.
+            let folded = FilterMatcher.fold(key)
+            let partial = live.filter { FilterMatcher.fold($0.name).contains(folded) }
+            if partial.count == 1 { return .success(partial) }
+            if partial.count > 1 {
+                let names = partial.prefix(5).map { "\u{201C}\($0.name)\u{201D}" }.joined(separator: ", ") + (partial.count > 5 ? ", …" : "")
+                return .failure(ExportError("\u{201C}\(name)\u{201D} matches \(partial.count) accounts: \(names); give more of the name"))
+            }
+            return .failure(ExportError("no account called \u{201C}\(name)\u{201D}"))
+        }
         return .success(matches)
     }
 
@@ -60,10 +70,16 @@ public enum WorkbookExport {
                 lines += ["", "### Notes", ""]
                 lines += account.notes.split(separator: "\n", omittingEmptySubsequences: false).map { escape(String($0)) }
             }
+            if hasRelationship(account) { lines += HandoverExport.relationship(account, settings: settings, heading: "###") }
             if !account.commitments.isEmpty { lines += checklist(account, settings: settings, today: today) }
             if !account.objectives.isEmpty { lines += InfluenceMapExport.markdown(account, settings: settings, today: today) }
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// True when the account records anything about the relationship beyond its type.
+    static func hasRelationship(_ account: Account) -> Bool {
+        account.stage == .partner || !account.partnership.isEmpty || !account.productLines.isEmpty || !account.stageChangeReason.isEmpty
     }
 
     /// The commitment checklist of one account: the balance, then each side with status and evidence.

@@ -117,7 +117,7 @@ public enum RelationshipForms {
         return EditorForm(purpose: purpose, state: FormState(title: entry == nil ? "New journal entry" : "Edit journal entry", fields: [
             .choice("kind", "Kind", options: JournalKind.allCases.map(\.title), selected: JournalKind.allCases.firstIndex(of: base.kind)!),
             .text("text", "What", base.text, placeholder: "what happened, what you learned, what was promised", required: true, keepsNewlines: true),
-            .text("date", "Date", base.date.iso, placeholder: "YYYY-MM-DD, today, -3"),
+            .text("date", "Date", base.date.iso, placeholder: "YYYY-MM-DD, today, yesterday, -3"),
             .text("author", "Author", base.author),
         ], focusing: "text"))
     }
@@ -135,6 +135,9 @@ public enum RelationshipForms {
                 if let date { entry.date = date } else { missing = true }
             }
             if missing { errors["date"] = "A journal entry needs its date." }
+            if entry.date > today, errors["date"] == nil {
+                errors["date"] = "A journal entry records what happened: today or an earlier day (a promise for later goes in the text)."
+            }
         }
         return errors.isEmpty ? .valid(entry) : .invalid(errors)
     }

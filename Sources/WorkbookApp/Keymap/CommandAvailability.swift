@@ -12,17 +12,15 @@ public enum CommandAvailability {
             break
         }
         if let reason = sharingReason(command, in: state) { return reason }
-        if state.focus == .checklist, state.modal == nil {
-            return checklistReason(command, in: state)
-        }
-        if state.focus == .influenceMap, state.modal == nil {
-            return mapReason(command, in: state)
-        }
-        if state.focus == .relationship, state.modal == nil {
-            return relationshipReason(command, in: state)
-        }
-        if state.focus == .book, state.modal == nil {
-            return bookReason(command, in: state)
+        // A pane's own reasons apply to its own commands only: leaving, help and quitting always work.
+        if state.modal == nil, !isPaneIndependent(command) {
+            switch state.focus {
+            case .checklist: return checklistReason(command, in: state)
+            case .influenceMap: return mapReason(command, in: state)
+            case .relationship: return relationshipReason(command, in: state)
+            case .book: return bookReason(command, in: state)
+            case .accounts: break
+            }
         }
         switch command {
         case .edit, .open, .delete:
@@ -39,6 +37,17 @@ public enum CommandAvailability {
             return state.isDemo ? "the demo territory is not shared" : nil
         default:
             return nil
+        }
+    }
+
+    /// Commands that mean the same in every pane, whatever it shows.
+    static func isPaneIndependent(_ command: Command) -> Bool {
+        switch command {
+        case .interrupt, .quit, .suspend, .nextPane, .previousPane, .showPane, .toggleHelp, .showProblems, .closeOverlay, .backOut,
+             .retrySave, .refresh, .undo, .redo, .takeTheirs, .keepMine, .confirm, .cancel, .openDemo, .showMergeConflicts, .sync:
+            return true
+        default:
+            return false
         }
     }
 
@@ -84,7 +93,7 @@ public enum CommandAvailability {
         guard let account = state.selectedAccount else { return "select an account in pane 1 first" }
         if command == .delete {
             let item = RelationshipNavigation.selected(account, chosen: state.relationshipSelection, journalFilter: state.journalFilter)
-            return item.removableNoun == nil ? "only milestones, product lines and journal entries can be removed" : nil
+            return item.removableNoun == nil ? "an element is cleared in its form (e), not removed" : nil
         }
         return nil
     }

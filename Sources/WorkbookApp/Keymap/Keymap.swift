@@ -83,7 +83,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("H")], .handOver, .relationship, "Hand the account over to a colleague, with a note", hint: "hand over"),
         KeyBinding([.character("x")], .exportHandover, .relationship, "Write the handover pack (Markdown) to the current folder", hint: "pack"),
         KeyBinding([.character("S")], .editStatement, .relationship, "Say what a partnership means to us (a workbook setting)"),
-        KeyBinding([.character("D")], .delete, .relationship, "Remove the selected milestone, product line or journal entry (asks first; u undoes)"),
+        KeyBinding([.character("D")], .delete, .relationship, "Remove the selected milestone, product line, journal entry or handover record (asks first; u undoes)"),
         KeyBinding([.character("j"), .down], .moveDown, .relationship, "Next row"),
         KeyBinding([.character("k"), .up], .moveUp, .relationship, "Previous row"),
         KeyBinding([.character("g"), .home], .moveFirst, .relationship, "First row"),

@@ -18,12 +18,7 @@ public enum AccountOrdering {
                 let leftValue = lhs.annualValue ?? -1, rightValue = rhs.annualValue ?? -1
                 if leftValue != rightValue { return leftValue > rightValue }
             case .nextMeeting:
-                switch (lhs.nextMeeting, rhs.nextMeeting) {
-                case let (leftDate?, rightDate?) where leftDate != rightDate: return leftDate < rightDate
-                case (.some, nil): return true
-                case (nil, .some): return false
-                default: break
-                }
+                if let sooner = CalendarDate.precedes(lhs.nextMeeting, rhs.nextMeeting) { return sooner }
             case .stage:
                 if lhs.stage != rhs.stage { return lhs.stage.rank < rhs.stage.rank }
             case .health:

@@ -3,7 +3,7 @@
 enum ActionLabel {
     static let pastTense = [
         "add": "Added", "edit": "Saved", "mark": "Marked", "adopt": "Adopted", "update": "Updated", "remove": "Removed",
-        "review": "Reviewed", "delete": "Deleted", "save": "Saved", "contact": "Logged a contact",
+        "review": "Reviewed", "delete": "Deleted", "save": "Saved", "contact": "Logged a contact", "hand": "Handed",
     ]
 
     static func done(_ label: String) -> String {

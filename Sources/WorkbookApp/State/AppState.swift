@@ -6,6 +6,15 @@ import WorkbookStorage
 public enum Pane: Int, CaseIterable, Sendable {
     case accounts = 1, checklist, influenceMap, book, relationship
 
+    /// The tab's name where the full title does not fit.
+    public var shortTitle: String {
+        switch self {
+        case .influenceMap: return "Map"
+        case .relationship: return "Relation"
+        default: return title
+        }
+    }
+
     public var title: String {
         switch self {
         case .accounts: return "Accounts"

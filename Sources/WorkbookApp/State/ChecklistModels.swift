@@ -61,12 +61,7 @@ public enum ChecklistOrdering {
             if lhs.side != rhs.side { return lhs.side == .intention }
             let left = statusRank(lhs.status), right = statusRank(rhs.status)
             if left != right { return left < right }
-            switch (lhs.due, rhs.due) {
-            case let (l?, r?) where l != r: return l < r
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: break
-            }
+            if let dueFirst = CalendarDate.precedes(lhs.due, rhs.due) { return dueFirst }
             if lhs.text != rhs.text { return lhs.text.lowercased() < rhs.text.lowercased() }
             return lhs.id < rhs.id
         }

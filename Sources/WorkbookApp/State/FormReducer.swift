@@ -84,8 +84,15 @@ enum FormReducer {
         case .invalid(let errors):
             reject(form, errors: errors, &state)
             return []
-        case .valid(let account):
+        case .valid(var account):
             state.modal = nil
+            // A new owner is a handover: the history records it, so an inherited account keeps its story.
+            let handedOver = base.map { !$0.owner.isEmpty && !account.owner.isEmpty && $0.owner != account.owner } ?? false
+            if handedOver, let base {
+                let newOwner = account.owner
+                account.owner = base.owner
+                account.handOver(to: newOwner, on: state.today, note: "", ids: environment.newEntityID)
+            }
             if let base, base == account {
                 state.message = StatusMessage("No changes.")
                 return []
@@ -96,6 +103,9 @@ enum FormReducer {
                 state.message = StatusMessage("\(base == nil ? "Added" : "Saved") \u{201C}\(account.name)\u{201D} — hidden by the filter; Esc clears it.")
             } else {
                 state.message = StatusMessage(base == nil ? "Added \u{201C}\(account.name)\u{201D}." : "Saved \u{201C}\(account.name)\u{201D}.")
+            }
+            if handedOver {
+                state.message = StatusMessage("Saved \u{201C}\(account.name)\u{201D}: handed over to \(account.owner). Pane 5 shows the history; e on it adds a handover note.")
             }
             if account.stage == .partner, base?.stage != .partner { RelationshipReducer.announcePartner(&state) }
             return effects

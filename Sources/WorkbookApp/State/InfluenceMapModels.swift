@@ -60,12 +60,7 @@ enum MapNavigation {
     /// Objectives by close date (undated last), then id: the order `o` cycles through.
     static func sortedObjectives(_ account: Account) -> [SalesObjective] {
         account.objectives.sorted { lhs, rhs in
-            switch (lhs.closeDate, rhs.closeDate) {
-            case let (l?, r?) where l != r: return l < r
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return lhs.id < rhs.id
-            }
+            CalendarDate.precedes(lhs.closeDate, rhs.closeDate) ?? (lhs.id < rhs.id)
         }
     }
 

@@ -1,3 +1,4 @@
+import TerminalUI
 import WorkbookModel
 
 /// A row of the relationship pane that the cursor can rest on.
@@ -14,7 +15,8 @@ public enum RelationshipItem: Hashable, Sendable {
         case .milestone: return "milestone"
         case .productLine: return "product line"
         case .journal: return "journal entry"
-        case .element, .owner: return nil
+        case .owner: return "handover record"
+        case .element: return nil
         }
     }
 }
@@ -32,12 +34,7 @@ enum RelationshipNavigation {
 
     static func milestones(_ account: Account) -> [Milestone] {
         account.partnership.milestones.sorted { lhs, rhs in
-            switch (lhs.due, rhs.due) {
-            case let (l?, r?) where l != r: return l < r
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return (lhs.what, lhs.id) < (rhs.what, rhs.id)
-            }
+            CalendarDate.precedes(lhs.due, rhs.due) ?? ((lhs.what, lhs.id) < (rhs.what, rhs.id))
         }
     }
 
@@ -45,10 +42,39 @@ enum RelationshipNavigation {
         account.productLines.sorted { ($0.annualValue ?? -1, $1.name) > ($1.annualValue ?? -1, $0.name) }
     }
 
+    /// A row in a few words, for questions about it ("Remove the milestone “Joint forecast”?").
+    static func summary(of item: RelationshipItem, in account: Account) -> String {
+        let text: String
+        switch item {
+        case .element(let element): text = element.title
+        case .milestone(let id): text = account.partnership.milestones.first { $0.id == id }?.what ?? ""
+        case .productLine(let id): text = account.productLines.first { $0.id == id }?.name ?? ""
+        case .journal(let id): text = account.journal.first { $0.id == id }.map { "\($0.date.iso): \($0.text.replacingNewlines())" } ?? ""
+        case .owner(let id): text = account.ownerHistory.first { $0.id == id }.map { $0.owner + ($0.from.map { " from \($0.iso)" } ?? "") } ?? ""
+        }
+        return TextWidth.truncate(text, toWidth: 60)
+    }
+
     /// The selected row if it is still there, else the first.
     static func selected(_ account: Account, chosen: RelationshipItem?, journalFilter: JournalKind?) -> RelationshipItem {
         let all = items(account, journalFilter: journalFilter)
         if let chosen, all.contains(chosen) { return chosen }
         return all[0]
+    }
+}
+
+/// How long each owner held the account, in words: "from 2026-03-01 (owner now)", "2025-01-01 – 2026-03-01".
+enum OwnerPeriods {
+    static func describe(_ history: [OwnershipRecord], currentOwner: String) -> [String] {
+        history.enumerated().map { index, record in
+            let until = history.dropFirst(index + 1).first?.from
+            let isLast = index == history.count - 1
+            switch (record.from, until) {
+            case let (from?, until?): return "\(from.iso) – \(until.iso)"
+            case (nil, let until?): return "until \(until.iso)"
+            case (let from?, nil): return "from \(from.iso)" + (isLast && AccountRules.nameKey(record.owner) == AccountRules.nameKey(currentOwner) ? " (owner now)" : "")
+            case (nil, nil): return isLast ? "(owner now)" : ""
+            }
+        }
     }
 }

@@ -37,6 +37,11 @@ enum RelationshipReducer {
             let kinds: [JournalKind?] = [nil] + JournalKind.allCases
             let next = kinds[((kinds.firstIndex(of: state.journalFilter) ?? 0) + 1) % kinds.count]
             state.journalFilter = next
+            // On a journal row, the cursor stays in the journal: on the first entry the filter shows.
+            // (A kind with no entries keeps the choice, so the next kind that has some picks it up.)
+            if case .journal = state.relationshipSelection, let first = account.journalNewestFirst(kind: next).first {
+                state.relationshipSelection = .journal(first.id)
+            }
             state.message = StatusMessage("Journal: " + (next.map { "\($0.title.lowercased()) entries only" } ?? "every kind"))
         case .exportHandover:
             let markdown = HandoverExport.markdown(account, settings: state.settings, today: state.today)
@@ -72,7 +77,7 @@ enum RelationshipReducer {
         if form.purpose == .partnershipStatement {
             state.modal = nil
             state.settings.partnershipStatement = form.state.text("statement").trimmingWhitespace()
-            state.message = StatusMessage("Saved what we mean by a partnership.")
+            state.message = StatusMessage("Saved what we mean by a partnership (a workbook setting: S changes it, u does not undo it).")
             return [.saveSettings(state.settings)]
         }
         guard let accountID = form.purpose.accountID, let account = state.accounts[accountID] else {
@@ -128,7 +133,9 @@ enum RelationshipReducer {
                 // A new entry of a kind the filter hides would vanish: show every kind.
                 if let filter = state.journalFilter, filter != entry.kind { state.journalFilter = nil }
                 select = .journal(entry.id)
-                label = (base.id.rawValue.isEmpty ? "add a " : "save the ") + "\(entry.kind.title.lowercased()) in the journal"
+                let kind = entry.kind.title.lowercased()
+                let article = "aeiou".contains(kind.first ?? "x") ? "an " : "a "
+                label = (base.id.rawValue.isEmpty ? "add " + article : "save the ") + "\(kind) in the journal"
             }
         case .handOver:
             let owner = form.state.text("owner").trimmingWhitespace()
@@ -137,6 +144,11 @@ enum RelationshipReducer {
             if owner == account.owner, !owner.isEmpty { errors["owner"] = "\(owner) already owns \(account.name)." }
             var from = today
             form.state.date("date", today: today, errors: &errors) { from = $0 ?? today }
+            if errors["date"] == nil, from > today {
+                errors["date"] = "Record a handover when it happens: today or an earlier day."
+            } else if errors["date"] == nil, let last = account.ownerHistory.compactMap(\.from).max(), from < last {
+                errors["date"] = "The last handover was on \(last.iso): a new one cannot come before it."
+            }
             guard errors.isEmpty else {
                 FormReducer.reject(form, errors: errors, &state)
                 return []
@@ -175,7 +187,9 @@ enum RelationshipReducer {
             case .milestone(let id): after.partnership.milestones.removeAll { $0.id == id }
             case .productLine(let id): after.productLines.removeAll { $0.id == id }
             case .journal(let id): after.journal.removeAll { $0.id == id }
-            case .element, .owner: return []
+            // The current owner stays: only the record of a handover goes.
+            case .owner(let id): after.ownerHistory.removeAll { $0.id == id }
+            case .element: return []
             }
             state.relationshipSelection = nil
             return InfluenceMapReducer.commit(after, replacing: account, label: "remove the \(item.removableNoun ?? "row")", &state)

@@ -25,13 +25,13 @@ enum AccountsListView {
             Column(title: "Value", width: 9, alignRight: true, sort: .value) { account, state in
                 ValueFormat.compactAmount(account.annualValue, currency: state.settings.currency)
             },
-            Column(title: "Health", width: 8, alignRight: false, sort: .health, value: { account, state in
-                state.health(of: account).map { "\($0.score) \($0.level.marker)" } ?? "—"
-            }, role: { account, state in state.health(of: account).map { healthRole($0.level) } }),
             Column(title: "Next meeting", width: 14, alignRight: false, sort: .nextMeeting, value: { account, state in
                 guard let date = account.nextMeeting else { return "—" }
                 return date < state.today ? "! " + date.iso : date.iso
             }, role: { account, state in (account.nextMeeting.map { $0 < state.today } ?? false) ? .dateOverdue : nil }),
+            Column(title: "Health", width: 8, alignRight: false, sort: .health, value: { account, state in
+                state.health(of: account).map { "\($0.score) \($0.level.marker)" } ?? "—"
+            }, role: { account, state in state.health(of: account).map { healthRole($0.level) } }),
             Column(title: "Industry", width: 16, alignRight: false, sort: nil) { account, _ in account.industry },
             Column(title: "Owner", width: 12, alignRight: false, sort: nil) { account, _ in account.owner },
         ]
@@ -147,6 +147,20 @@ enum AccountsListView {
 
 /// A few centred lines that tell the user what to do next.
 enum EmptyStateView {
+    /// The frame of a pane about the selected account: "Title — name", and the account's place in the
+    /// list in the footer (after `footerPrefix`). Nil, with the empty state drawn, when none is selected.
+    static func accountPane(_ title: String, state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect,
+                            footerPrefix: (Account) -> String = { _ in "" }) -> (account: Account, inner: Rect)? {
+        guard let account = state.selectedAccount else {
+            noAccount(title: title, theme: theme, into: &buffer, rect: rect)
+            return nil
+        }
+        let position = state.selectedIndex.map { "\($0 + 1) of \(state.visible.count) · [ ] switch" } ?? ""
+        let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: "\(title) — \(account.name)",
+                             titleStyle: theme[.paneTitle], footer: footerPrefix(account) + position)
+        return (account, inner)
+    }
+
     /// A pane about one account, shown when no account is selected.
     static func noAccount(title: String, theme: Theme, into buffer: inout Buffer, rect: Rect) {
         let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: title, titleStyle: theme[.paneTitle])

@@ -13,7 +13,7 @@ enum BookView {
         let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
         let book = ConcentrationRules.bookAccounts(Array(state.accounts.values), owner: state.bookOwner)
         if figures.isEmpty {
-            EmptyStateView.render(theme: theme, into: &buffer, rect: content, lines: emptyLines(state, bookSize: book.count))
+            EmptyStateView.render(theme: theme, into: &buffer, rect: content, lines: emptyLines(state, figures: figures, bookSize: book.count))
             return
         }
         let wide = content.width >= 120
@@ -40,7 +40,12 @@ enum BookView {
         renderBars(figures, state: state, theme: theme, into: &buffer, area: Rect(x: left.x, y: y + 1, width: left.width, height: max(0, barsBottom - y - 1)))
     }
 
-    static func emptyLines(_ state: AppState, bookSize: Int) -> [String] {
+    static func emptyLines(_ state: AppState, figures: Concentration, bookSize: Int) -> [String] {
+        if figures.ownProductValue > 0 {
+            return ["Every product line in this book is our own", "",
+                    "The book depends on no outside supplier (a line with a supplier named counts here).",
+                    "v switches to another dimension · o to another owner's book."]
+        }
         switch state.bookDimension {
         case .productLine, .supplier:
             return ["No product lines with a value yet", "",
@@ -63,21 +68,36 @@ enum BookView {
         buffer.write(TextWidth.truncate(summary, toWidth: area.width), x: area.x, y: y, style: theme[.detailValue], clip: area)
         y += 1
         var x = area.x
-        let parts: [(String, ConcentrationLevel)] = [
-            ("Largest \(ConcentrationRules.percentText(figures.largest))", figures.largestLevel),
-            ("Top 3 \(ConcentrationRules.percentText(figures.top3))", figures.top3Level),
-            ("HHI \(ValueFormat.grouped(figures.hhi))", figures.hhiLevel),
+        let limits = state.settings.concentrationThresholds
+        // Each figure says the limit it passed, so HIGH never stands unexplained.
+        func limit(_ level: ConcentrationLevel, high: String, moderate: String) -> String {
+            level == .high ? " (> \(high))" : level == .moderate ? " (> \(moderate))" : ""
+        }
+        let parts: [(String, ConcentrationLevel, String)] = [
+            ("Largest \(ConcentrationRules.percentText(figures.largest))", figures.largestLevel,
+             limit(figures.largestLevel, high: "\(limits.largestHigh) %", moderate: "\(limits.largestModerate) %").replacingOccurrences(of: "> \(limits.largestModerate)", with: "≥ \(limits.largestModerate)")),
+            ("Top 3 \(ConcentrationRules.percentText(figures.top3))", figures.top3Level,
+             limit(figures.top3Level, high: "\(limits.top3High) %", moderate: "\(limits.top3Moderate) %").replacingOccurrences(of: "> \(limits.top3Moderate)", with: "≥ \(limits.top3Moderate)")),
+            ("HHI \(ValueFormat.grouped(figures.hhi))", figures.hhiLevel,
+             limit(figures.hhiLevel, high: ValueFormat.grouped(limits.hhiHigh), moderate: ValueFormat.grouped(limits.hhiModerate))),
         ]
+        let wide = parts.reduce(0) { $0 + TextWidth.width(of: $1.0 + levelText($1.1) + $1.2) + 4 } <= area.width
         for (index, part) in parts.enumerated() {
             if index > 0 { x += buffer.write(" · ", x: x, y: y, style: theme[.textMuted], clip: area) }
             x += buffer.write(part.0 + " ", x: x, y: y, style: theme[.detailValue], clip: area)
-            x += buffer.write(levelText(part.1), x: x, y: y, style: theme[levelRole(part.1)], clip: area)
+            x += buffer.write(levelText(part.1) + (wide ? part.2 : ""), x: x, y: y, style: theme[levelRole(part.1)], clip: area)
         }
         y += 1
-        if figures.accountsWithoutData > 0 {
+        var notes: [String] = []
+        if figures.ownProductValue > 0 {
+            notes.append("Our own products (\(ValueFormat.compactAmount(figures.ownProductValue, currency: currency))) depend on no supplier and are not counted.")
+        }
+        if !figures.accountsWithoutData.isEmpty {
             let what = figures.dimension == .productLine || figures.dimension == .supplier ? "no product line with a value" : "no annual value"
-            let text = "\(figures.accountsWithoutData) account\(figures.accountsWithoutData == 1 ? " has" : "s have") \(what) and \(figures.accountsWithoutData == 1 ? "is" : "are") not counted."
-            buffer.write(TextWidth.truncate(text, toWidth: area.width), x: area.x, y: y, style: theme[.textMuted], clip: area)
+            notes.append("Not counted (\(what)): " + figures.accountsWithoutData.joined(separator: ", "))
+        }
+        for note in notes {
+            buffer.write(TextWidth.truncate(note, toWidth: area.width), x: area.x, y: y, style: theme[.textMuted], clip: area)
             y += 1
         }
         return y
@@ -85,16 +105,20 @@ enum BookView {
 
     /// Every dimension's overall level on one line, so a high one elsewhere is not missed.
     private static func renderDimensions(_ state: AppState, theme: Theme, into buffer: inout Buffer, area: Rect, y: Int) -> Int {
+        let levels = BookDimension.allCases.map { dimension -> (String, ConcentrationLevel?) in
+            let figures = BookFigures.concentration(state, dimension: dimension, owner: state.bookOwner)
+            let name = dimension.title.components(separatedBy: " (").first ?? dimension.title
+            return (dimension == state.bookDimension ? "[\(name)]" : name, figures.isEmpty ? nil : figures.level)
+        }
+        // Where the words do not fit, the markers alone (▲ △ ✓) still say every level.
+        let full = 5 + levels.reduce(0) { $0 + TextWidth.width(of: $1.0) + 3 + ($1.1.map { TextWidth.width(of: levelText($0)) } ?? 1) } <= area.width
         var x = area.x
         x += buffer.write("All: ", x: x, y: y, style: theme[.detailLabel], clip: area)
-        for (index, dimension) in BookDimension.allCases.enumerated() {
-            let figures = BookFigures.concentration(state, dimension: dimension, owner: state.bookOwner)
+        for (index, entry) in levels.enumerated() {
             if index > 0 { x += buffer.write(" · ", x: x, y: y, style: theme[.textMuted], clip: area) }
-            let current = dimension == state.bookDimension
-            let name = dimension.title.components(separatedBy: " (").first ?? dimension.title
-            x += buffer.write((current ? "[" : "") + name + (current ? "]" : "") + " ", x: x, y: y, style: theme[.detailValue], clip: area)
-            let level = figures.isEmpty ? "—" : levelText(figures.level)
-            x += buffer.write(level, x: x, y: y, style: figures.isEmpty ? theme[.textMuted] : theme[levelRole(figures.level)], clip: area)
+            x += buffer.write(entry.0 + " ", x: x, y: y, style: theme[.detailValue], clip: area)
+            let level = entry.1.map { full ? levelText($0) : String(levelText($0).prefix(1)) } ?? "—"
+            x += buffer.write(level, x: x, y: y, style: entry.1.map { theme[levelRole($0)] } ?? theme[.textMuted], clip: area)
         }
         return y + 1
     }
@@ -152,9 +176,15 @@ enum BookView {
             let start = max(0, min(barWidth - label.count, tick - label.count / 2))
             header.replaceSubrange(header.index(header.startIndex, offsetBy: start)..<header.index(header.startIndex, offsetBy: start + label.count), with: label)
         }
-        buffer.write("Share of the book", x: area.x + 2, y: area.y, style: theme[.listHeader], clip: area)
+        buffer.write(TextWidth.fit("Share of the book", width: labelWidth), x: area.x + 2, y: area.y, style: theme[.listHeader], clip: area)
         buffer.write(header, x: barX, y: area.y, style: theme[.textMuted], clip: area)
-        let rows = area.height - 1
+        // The last free row explains the ticks, when the bars leave one.
+        let legendRow = figures.shares.count < area.height - 1
+        let rows = area.height - 1 - (legendRow ? 1 : 0)
+        if legendRow {
+            let legend = "┊ the largest-share limits: \(thresholds.largestModerate) % moderate, \(thresholds.largestHigh) % high"
+            buffer.write(TextWidth.truncate(legend, toWidth: area.width - 2), x: area.x + 2, y: area.maxY - 1, style: theme[.textMuted], clip: area)
+        }
         let selected = min(state.bookSelection, figures.shares.count - 1)
         let top = max(0, min(selected - rows + 1, figures.shares.count - rows))
         for (row, share) in figures.shares.enumerated().dropFirst(top).prefix(rows) {
@@ -170,7 +200,8 @@ enum BookView {
                 let style = column < filled ? (overHigh && !isSelected ? theme[.dateOverdue] : base) : (isSelected ? base : theme[.textMuted])
                 buffer.put(glyph, x: barX + column, y: y, style: style, clip: area)
             }
-            let figure = "\(ConcentrationRules.percentText(share.share)) \(ValueFormat.compactAmount(share.value, currency: state.settings.currency))"
+            let figure = TextWidth.fit(ConcentrationRules.percentText(share.share), width: 7, alignRight: true) + " "
+                + TextWidth.fit(ValueFormat.compactAmount(share.value, currency: state.settings.currency), width: 7, alignRight: true)
             buffer.write(" " + TextWidth.fit(figure, width: figureWidth), x: barX + barWidth, y: y, style: base, clip: area)
         }
     }

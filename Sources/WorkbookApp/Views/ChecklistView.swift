@@ -4,14 +4,8 @@ import WorkbookModel
 /// Pane 2: the selected account's first-meeting commitments, the balance, and the signals that follow.
 enum ChecklistView {
     static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) {
-        guard let account = state.selectedAccount else {
-            EmptyStateView.noAccount(title: "Checklist", theme: theme, into: &buffer, rect: rect)
-            return
-        }
-        let position = state.selectedIndex.map { "\($0 + 1) of \(state.visible.count) · [ ] switch" } ?? ""
-        let footer = (account.firstMeeting.map { "first meeting \($0.iso) · " } ?? "") + position
-        let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: "Checklist — \(account.name)",
-                             titleStyle: theme[.paneTitle], footer: footer)
+        guard let (account, inner) = EmptyStateView.accountPane("Checklist", state: state, theme: theme, into: &buffer, rect: rect,
+                                                                 footerPrefix: { $0.firstMeeting.map { "first meeting \($0.iso) · " } ?? "" }) else { return }
         guard inner.width > 10, inner.height > 3 else { return }
         let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
         if account.commitments.isEmpty {

@@ -5,13 +5,7 @@ import WorkbookModel
 /// cards, influence lines, and the red flags and strengths that follow.
 enum InfluenceMapView {
     static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) {
-        guard let account = state.selectedAccount else {
-            EmptyStateView.noAccount(title: "Influence map", theme: theme, into: &buffer, rect: rect)
-            return
-        }
-        let position = state.selectedIndex.map { "\($0 + 1) of \(state.visible.count) · [ ] switch" } ?? ""
-        let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: "Influence map — \(account.name)",
-                             titleStyle: theme[.paneTitle], footer: position)
+        guard let (account, inner) = EmptyStateView.accountPane("Influence map", state: state, theme: theme, into: &buffer, rect: rect) else { return }
         guard inner.width > 20, inner.height > 4 else { return }
         let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
         guard let objective = MapNavigation.objective(account, chosen: state.mapObjective) else {

@@ -11,13 +11,7 @@ enum RelationshipView {
     }
 
     static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) {
-        guard let account = state.selectedAccount else {
-            EmptyStateView.noAccount(title: "Relationship", theme: theme, into: &buffer, rect: rect)
-            return
-        }
-        let position = state.selectedIndex.map { "\($0 + 1) of \(state.visible.count) · [ ] switch" } ?? ""
-        let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: "Relationship — \(account.name)",
-                             titleStyle: theme[.paneTitle], footer: position)
+        guard let (account, inner) = EmptyStateView.accountPane("Relationship", state: state, theme: theme, into: &buffer, rect: rect) else { return }
         guard inner.width > 20, inner.height > 4 else { return }
         let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
         let selected = RelationshipNavigation.selected(account, chosen: state.relationshipSelection, journalFilter: state.journalFilter)
@@ -46,7 +40,9 @@ enum RelationshipView {
         }
         y += 1
         if let signal = RelationshipRules.realitySignal(account, thresholds: state.settings.relationshipThresholds) {
-            for line in TextWrap.lines("⚠ \(signal.headline) \(signal.suggestion)", width: area.width).prefix(3) {
+            let wrapped = TextWrap.lines("⚠ \(signal.headline) \(signal.suggestion)", width: area.width)
+            for (index, line) in wrapped.prefix(4).enumerated() {
+                let line = index == 3 && wrapped.count > 4 ? TextWidth.truncate(line + " …", toWidth: area.width) : line
                 buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[.statusWarning])
                 buffer.write(line, x: area.x, y: y, style: theme[.statusWarning], clip: area)
                 y += 1
@@ -82,7 +78,8 @@ enum RelationshipView {
             let cells = PartnershipSide.allCases.map { side -> String in
                 let assessment = partnership.assessment(element, side)
                 if assessment.isEmpty { return "— not assessed" }
-                return [RelationshipRules.scoreText(assessment.score), assessment.note.replacingNewlines()].filter { !$0.isEmpty }.joined(separator: " ")
+                let score = assessment.score.map { TextWidth.fit(RelationshipRules.scoreText($0), width: 2, alignRight: true) } ?? " —"
+                return [score, assessment.note.replacingNewlines()].filter { !$0.isEmpty }.joined(separator: " ")
             }
             lines.append(Line(item: .element(element), pieces: [
                 (TextWidth.fit(element.title + (oneSided ? " ≠" : ""), width: 16) + " ", oneSided ? .dateOverdue : .listRow),
@@ -94,13 +91,18 @@ enum RelationshipView {
             lines.append(Line(item: nil, pieces: [("SHARED PLAN (\(milestones.count))" + (milestones.isEmpty ? " — m adds a milestone" : ""), .listHeader)]))
             for milestone in milestones {
                 let overdue = milestone.status.isOpen && (milestone.due.map { $0 < state.today } ?? false)
-                var text = (milestone.due?.iso ?? "no date   ") + (overdue ? "!" : " ") + milestone.what
+                var text = (milestone.due?.iso ?? "no date   ") + (overdue ? " ! " : "   ") + milestone.what
                 text += " — " + [milestone.owner, milestone.status.title.lowercased()].filter { !$0.isEmpty }.joined(separator: " · ")
                 lines.append(Line(item: .milestone(milestone.id), pieces: [(text, overdue ? .dateOverdue : .listRow)]))
             }
         }
         let products = RelationshipNavigation.productLines(account)
-        lines.append(Line(item: nil, pieces: [("WHAT THEY BUY (\(products.count))" + (products.isEmpty ? " — p adds a product line" : ""), .listHeader)]))
+        var buys = "WHAT THEY BUY (\(products.count))" + (products.isEmpty ? " — p adds a product line" : "")
+        let linesTotal = products.compactMap(\.annualValue).reduce(0, +)
+        if let value = account.annualValue, linesTotal > value {
+            buys += " — ! the lines add up to \(ValueFormat.compactAmount(linesTotal, currency: state.settings.currency)), more than the account's \(ValueFormat.compactAmount(value, currency: state.settings.currency))"
+        }
+        lines.append(Line(item: nil, pieces: [(buys, .listHeader)]))
         for line in products {
             let text = TextWidth.fit(line.name, width: min(30, width / 3)) + " " + TextWidth.fit(ValueFormat.compactAmount(line.annualValue, currency: state.settings.currency), width: 9)
                 + " " + (line.supplier.isEmpty ? "no supplier named" : "from \(line.supplier)")
@@ -114,8 +116,8 @@ enum RelationshipView {
             lines.append(Line(item: .journal(entry.id), pieces: [(head, .detailLabel), (entry.text.replacingNewlines(), .listRow)]))
         }
         lines.append(Line(item: nil, pieces: [("OWNERS" + (account.ownerHistory.isEmpty ? " — \(account.owner.isEmpty ? "no owner" : account.owner); H hands over" : ""), .listHeader)]))
-        for record in account.ownerHistory.reversed() {
-            var text = record.owner + (record.from.map { " from \($0.iso)" } ?? " (before the history)")
+        for (record, period) in zip(account.ownerHistory, OwnerPeriods.describe(account.ownerHistory, currentOwner: account.owner)).reversed() {
+            var text = record.owner + " " + period
             if !record.handoverNote.isEmpty { text += ": \u{201C}\(record.handoverNote.replacingNewlines())\u{201D}" }
             lines.append(Line(item: .owner(record.id), pieces: [(text, .listRow)]))
         }
@@ -132,8 +134,9 @@ enum RelationshipView {
             let isSelected = line.item != nil && line.item == selected
             if isSelected { buffer.fill(Rect(x: area.x, y: y, width: area.width, height: 1), style: theme[.listSelected]) }
             var x = area.x + buffer.write(line.item == nil ? "" : (isSelected ? "▶ " : "  "), x: area.x, y: y, style: theme[.listSelected], clip: area)
-            for piece in line.pieces {
-                x += buffer.write(piece.text, x: x, y: y, style: isSelected ? theme[.listSelected] : theme[piece.role], maxWidth: area.maxX - x, clip: area)
+            for piece in line.pieces where x < area.maxX {
+                let shown = TextWidth.truncate(piece.text, toWidth: area.maxX - x)
+                x += buffer.write(shown, x: x, y: y, style: isSelected ? theme[.listSelected] : theme[piece.role], clip: area)
             }
         }
     }

@@ -65,7 +65,7 @@ public enum RootView {
         case .review(let walk):
             cursor = ReviewWalkView.render(walk, state: state, theme: theme, into: &buffer, area: layout.body)
         case .confirmDeleteItem(let accountID, let item):
-            QuestionDialog.render(question: "Remove this \(item.removableNoun ?? "row") from \(state.accounts[accountID]?.name ?? "the account")? u undoes it.",
+            QuestionDialog.render(question: "Remove the \(item.removableNoun ?? "row") \u{201C}\(state.accounts[accountID].map { RelationshipNavigation.summary(of: item, in: $0) } ?? "")\u{201D} from \(state.accounts[accountID]?.name ?? "the account")? u undoes it.",
                                   title: "Remove", footer: "y remove · n keep", theme: theme, into: &buffer, area: layout.body)
         case .help(let scroll):
             ScrollingOverlayView.render(title: "Keys", lines: OverlayContent.lines(for: state), scroll: scroll, theme: theme, into: &buffer, area: layout.body)

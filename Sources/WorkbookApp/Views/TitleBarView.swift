@@ -6,11 +6,13 @@ enum TitleBarView {
         buffer.fill(rect, style: theme[.titleBar])
         var x = rect.x
         x += buffer.write(" Account Workbook ", x: x, y: rect.y, style: theme[.titleBrand], clip: rect)
-        // Every tab's title when they fit beside the location; else the other tabs show only their number.
-        let fullWidth = Pane.allCases.reduce(0) { $0 + TextWidth.width(of: $1.title) + 5 }
-        let compact = rect.width - 18 - fullWidth < 24
+        // Every tab's title when they fit beside the location, else short titles, else the other tabs' numbers only.
+        func width(_ title: (Pane) -> String) -> Int { Pane.allCases.reduce(0) { $0 + TextWidth.width(of: title($1)) + 5 } }
+        let tabRoom = rect.width - 18 - 14
+        let title: (Pane) -> String? = width(\.title) <= tabRoom ? { $0.title } : width(\.shortTitle) <= tabRoom ? { $0.shortTitle } : { _ in nil }
         for pane in Pane.allCases {
-            let label = compact && pane != state.focus ? " \(pane.rawValue) " : " \(pane.rawValue) \(pane.title) "
+            let name = pane == state.focus ? pane.title : title(pane)
+            let label = name.map { " \(pane.rawValue) \($0) " } ?? " \(pane.rawValue) "
             let style = pane == state.focus ? theme[.tabActive] : theme[.tabInactive]
             x += buffer.write(pane == state.focus ? "[" : " ", x: x, y: rect.y, style: theme[.titleBar], clip: rect)
             x += buffer.write(label, x: x, y: rect.y, style: style, clip: rect)

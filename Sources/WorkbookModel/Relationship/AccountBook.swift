@@ -8,6 +8,11 @@ public struct ProductLine: Hashable, Sendable, Identifiable {
     public var supplier: String
     public var unknownFields: [String: JSONValue]
 
+    /// A line with no supplier named (or "us", "our own") is our own product: it depends on no vendor.
+    public static func isOwnProduct(supplier: String) -> Bool {
+        ["", "us", "ours", "our own", "own", "we"].contains(AccountRules.nameKey(supplier))
+    }
+
     public init(id: EntityID, name: String, annualValue: Int? = nil, supplier: String = "", unknownFields: [String: JSONValue] = [:]) {
         self.id = id
         self.name = name
@@ -81,12 +86,7 @@ public struct OwnershipRecord: Hashable, Sendable, Identifiable {
 
     /// File order: undated first, then by date, then id.
     public static func fileOrder(_ lhs: OwnershipRecord, _ rhs: OwnershipRecord) -> Bool {
-        switch (lhs.from, rhs.from) {
-        case let (l?, r?) where l != r: return l < r
-        case (nil, .some): return true
-        case (.some, nil): return false
-        default: return lhs.id < rhs.id
-        }
+        CalendarDate.precedes(lhs.from, rhs.from, undatedFirst: true) ?? (lhs.id < rhs.id)
     }
 }
 

@@ -39,7 +39,8 @@ public struct AccountHealth: Hashable, Sendable {
 public enum HealthRules {
     public static let goodFrom = 80
     public static let watchFrom = 50
-    static let realityPenalty = 30
+    static let realityPenalty = 25, realityCap = 50
+    static let unassessedPartnerPenalty = 10
     static let oneWayPenalty = 30
     static let overduePenalty = 10, overdueCap = 20
     static let flagPenalty = 5, flagCap = 30
@@ -50,8 +51,13 @@ public enum HealthRules {
         var score = 100
         var reasons: [String] = []
         if let signal = RelationshipRules.realitySignal(account, thresholds: settings.relationshipThresholds) {
-            score -= realityPenalty
-            reasons.append("−\(realityPenalty) \(signal.headline)")
+            let penalty = min(realityCap, signal.reasons.count * realityPenalty)
+            score -= penalty
+            reasons.append("−\(penalty) \(signal.headline)")
+        } else if RelationshipRules.unassessed(account).contains(where: { $0 == .reward || $0 == .risk }) {
+            // A partnership nobody has checked is a label, not a finding: it cannot score as healthy as a checked one.
+            score -= unassessedPartnerPenalty
+            reasons.append("−\(unassessedPartnerPenalty) called a partner, but reward and risk are not assessed both ways")
         }
         let balance = CommitmentRules.balance(account.commitments, today: today, thresholds: settings.checklistThresholds)
         if let signal = balance.signal {

@@ -95,8 +95,10 @@ public struct Concentration: Hashable, Sendable {
     /// Largest first (ties by label).
     public var shares: [BookShare]
     public var total: Int
-    /// Accounts counted that record nothing for this dimension (no value, no product lines…).
-    public var accountsWithoutData: Int
+    /// The names of the book's accounts that record nothing for this dimension (no value, no product lines…).
+    public var accountsWithoutData: [String]
+    /// For suppliers: the value of lines that are our own products, which depend on no supplier.
+    public var ownProductValue: Int
     public var largest: Double
     public var top3: Double
     /// Herfindahl–Hirschman index on percentage shares: 0 (spread thin) to 10,000 (one slice).
@@ -116,14 +118,15 @@ public enum ConcentrationRules {
     public static func bookAccounts(_ accounts: [Account], owner: String? = nil) -> [Account] {
         accounts.filter { account in
             !account.isArchived && account.stage != .prospect && account.stage != .lost
-                && (owner == nil || account.owner == owner)
+                && (owner == nil || AccountRules.nameKey(account.owner) == AccountRules.nameKey(owner!))
         }
     }
 
     public static func concentration(of accounts: [Account], by dimension: BookDimension,
                                      thresholds: ConcentrationThresholds = .init()) -> Concentration {
         var values: [String: (label: String, value: Int, account: AccountID?)] = [:]
-        var withoutData = 0
+        var withoutData: [String] = []
+        var own = 0
         func add(_ label: String, _ value: Int, account: AccountID? = nil) {
             let key = account?.rawValue ?? AccountRules.nameKey(label)
             let existing = values[key]
@@ -133,7 +136,7 @@ public enum ConcentrationRules {
             switch dimension {
             case .customer, .market, .segment:
                 guard let value = account.annualValue, value > 0 else {
-                    withoutData += 1
+                    withoutData.append(account.name)
                     continue
                 }
                 switch dimension {
@@ -143,9 +146,13 @@ public enum ConcentrationRules {
                 }
             case .productLine, .supplier:
                 let lines = account.productLines.filter { ($0.annualValue ?? 0) > 0 }
-                if lines.isEmpty { withoutData += 1 }
+                if lines.isEmpty { withoutData.append(account.name) }
                 for line in lines {
-                    let label = dimension == .productLine ? line.name : (line.supplier.isEmpty ? "(no supplier)" : line.supplier)
+                    if dimension == .supplier, ProductLine.isOwnProduct(supplier: line.supplier) {
+                        own += line.annualValue!
+                        continue
+                    }
+                    let label = dimension == .productLine ? line.name : line.supplier
                     add(label.isEmpty ? "(unnamed)" : label, line.annualValue!)
                 }
             }
@@ -158,7 +165,9 @@ public enum ConcentrationRules {
         let top3 = shares.prefix(3).reduce(0) { $0 + $1.share }
         let hhi = Int(shares.reduce(0.0) { $0 + ($1.share * 100) * ($1.share * 100) }.rounded())
         return Concentration(
-            dimension: dimension, shares: shares, total: total, accountsWithoutData: withoutData, largest: largest, top3: top3, hhi: hhi,
+            dimension: dimension, shares: shares, total: total,
+            accountsWithoutData: withoutData.sorted { $0.localizedStandardCompare($1) == .orderedAscending }, ownProductValue: own,
+            largest: largest, top3: top3, hhi: hhi,
             largestLevel: level(percent: largest * 100, high: thresholds.largestHigh, moderate: thresholds.largestModerate, moderateInclusive: true),
             top3Level: level(percent: top3 * 100, high: thresholds.top3High, moderate: thresholds.top3Moderate, moderateInclusive: true),
             hhiLevel: level(percent: Double(hhi), high: thresholds.hhiHigh, moderate: thresholds.hhiModerate, moderateInclusive: false))
@@ -175,7 +184,12 @@ public enum ConcentrationRules {
 
     /// The owners of the book's accounts, by name; an account with no owner counts under "".
     public static func owners(_ accounts: [Account]) -> [String] {
-        Array(Set(bookAccounts(accounts).map(\.owner))).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        // "sam" and "Sam" are one person's book: the first spelling met (by name order) stands for both.
+        var seen: [String: String] = [:]
+        for owner in bookAccounts(accounts).map(\.owner).sorted() where seen[AccountRules.nameKey(owner)] == nil {
+            seen[AccountRules.nameKey(owner)] = owner
+        }
+        return seen.values.sorted { $0.localizedStandardCompare($1) == .orderedAscending }
     }
 
     /// A percentage as a person reads it: "23.4 %".
