@@ -70,6 +70,10 @@ public struct GitSharing: Sendable {
             done.append("added to .gitattributes: \(missing.joined(separator: ", "))")
         }
         let toCommit = [".gitattributes", ".gitignore", "workbook.json"].filter { FileManager.default.fileExists(atPath: folder + "/" + $0) }
+        if !unmergedPaths().isEmpty {
+            done.append("a merge is stopped here: .gitattributes is committed by the next `workbook sync`, after `workbook repair`")
+            return done
+        }
         git.run(["add", "--"] + toCommit)
         if !git.run(["diff", "--cached", "--quiet"]).succeeded {
             let commit = git.run(identityArguments() + ["commit", "-m", "Share this workbook through git: merge workbook files with `workbook merge-driver`"])

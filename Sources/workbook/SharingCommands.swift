@@ -66,9 +66,8 @@ enum SharingCommands {
 
     /// The path from the current folder, without a trailing slash.
     static func absolute(_ path: String) -> String {
-        var result = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        while result.count > 1, result.hasSuffix("/") { result.removeLast() }
-        return result
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return URL(fileURLWithPath: full).standardizedFileURL.path
     }
 
     /// This binary's absolute path, which git will run as the driver.

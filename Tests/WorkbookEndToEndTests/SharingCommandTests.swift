@@ -141,4 +141,39 @@ import WorkbookTestSupport
             #expect(account.stage == .partner && account.conflicts.isEmpty, "\(clone)")
         }
     }
+
+    /// A file that reached the disk with markers (a pull while the driver was missing) is listed by
+    /// `!` and not loaded; `R` merges it again from git's stages, finishes the merge and shows it.
+    @Test func theAppRepairsAFileAGitMergeLeftWithMarkers() throws {
+        let folder = try TemporaryFolder()
+        let bare = folder.path + "/team.git", alice = folder.path + "/alice", bob = folder.path + "/bob"
+        _ = try Subprocess.run(["git", "init", "-q", "--bare", "-b", "main", bare])
+        #expect(try WorkbookBinary.run(["clone", bare, alice]).status == 0)
+        try Self.write(Self.account, to: alice + "/accounts/00000000000000aa.json")
+        #expect(try WorkbookBinary.run(["sync", "--data", alice]).status == 0)
+        #expect(try WorkbookBinary.run(["clone", bare, bob]).status == 0)
+        try Self.write(Self.variant(["name": "Acme Nord"]), to: alice + "/accounts/00000000000000aa.json")
+        #expect(try WorkbookBinary.run(["sync", "--data", alice]).status == 0)
+        try Self.write(Self.variant(["name": "Acme Süd", "stage": "vendor"]), to: bob + "/accounts/00000000000000aa.json")
+        _ = try Self.git(["commit", "-qam", "bob"], in: bob)
+        _ = try Self.git(["config", "--remove-section", "merge.workbook"], in: bob)
+        #expect(try Self.git(["pull", "--no-rebase", "--no-edit"], in: bob).status != 0)
+        #expect(try WorkbookBinary.run(["git-setup", "--data", bob]).stdout.contains("a merge is stopped here"))
+
+        let session = try TmuxSession(width: 110, height: 30,
+                                      shellCommand: "\(TmuxSession.quote(WorkbookBinary.path)) --data \(TmuxSession.quote(bob)); echo DONE")
+        try session.waitFor("Not loaded")
+        session.press("!")
+        try session.waitFor("R merges it again")
+        session.press("R")
+        try session.waitFor("merged again")
+        try session.waitFor("≠ Acme")
+        session.press("q")
+        try session.waitFor("DONE")
+        #expect(try Self.git(["ls-files", "-u"], in: bob).stdout.isEmpty)
+        let account = try AccountFileFormat.decode(Array(try Data(contentsOf: URL(fileURLWithPath: bob + "/accounts/00000000000000aa.json"))),
+                                                   fileName: "00000000000000aa.json")
+        #expect(account.stage == .vendor)
+        #expect(account.conflicts.map(\.path) == [["name"]])
+    }
 }

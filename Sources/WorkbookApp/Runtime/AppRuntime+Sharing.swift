@@ -31,7 +31,14 @@ extension AppRuntime {
             outcome = sharing.repair()
         }
         var actions: [AppAction] = []
-        if let changes = outsideChanges(takeTheirs: false) { actions.append(.outsideChanges(changes)) }
+        var changes = outsideChanges(takeTheirs: false) ?? OutsideChanges()
+        // Files that could not be read (conflict markers) are not watched: read them again after git touched them.
+        for problem in state.problems where problem.file.hasPrefix("accounts/") && problem.file.hasSuffix(".json") {
+            let id = AccountID(String(problem.file.dropFirst("accounts/".count).dropLast(".json".count)))
+            guard !changes.reloaded.contains(where: { $0.id == id }), let account = try? store?.reload(id) else { continue }
+            changes.reloaded.append(account)
+        }
+        if !changes.isEmpty { actions.append(.outsideChanges(changes)) }
         let first = outcome.summary.prefix(1).uppercased() + outcome.summary.dropFirst()
         actions.append(outcome.succeeded ? .info(first) : .warning("Sync failed: " + outcome.summary))
         return actions

@@ -11,7 +11,7 @@ public typealias ExportWriter = (String, [UInt8]) throws -> String
 /// The one loop: read an event, turn it into an action, reduce, run the effects, draw what changed.
 public final class AppRuntime {
     public private(set) var state: AppState
-    private var store: WorkbookStore?
+    private(set) var store: WorkbookStore?
     private let backend: TerminalBackend
     private let theme: Theme
     private let keymap: Keymap
