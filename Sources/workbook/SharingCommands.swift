@@ -101,7 +101,7 @@ enum SharingCommands {
         switch store.acquireLock() {
         case .acquired: break
         case .heldBy(let holder):
-            WorkbookCommand.printError(TextWidth.sanitized("workbook: the workbook is open (\(holder)); sync from the app with S, or quit it first"))
+            WorkbookCommand.printError(TextWidth.sanitized("workbook: the workbook is open (\(holder)); press Y there to sync, or quit it first"))
             return 1
         case .unavailable(let reason):
             WorkbookCommand.printError(TextWidth.sanitized("workbook: cannot lock the workbook: \(reason)"))
