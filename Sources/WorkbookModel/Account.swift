@@ -69,6 +69,8 @@ public struct Account: Hashable, Sendable, Identifiable {
     /// Who held the account from when, with handover notes, in file order (date, then id).
     public var ownerHistory: [OwnershipRecord]
     public var archived: ArchiveMark?
+    /// Team reviews: reviews held (with snapshots), decisions and actions; appended, never rewritten.
+    public var reviewLog = AccountReviewLog()
     /// Fields written by a newer build, kept untouched so that saving here does not destroy them.
     public var unknownFields: [String: JSONValue]
 

@@ -10,6 +10,8 @@ public struct WorkbookSettings: Hashable, Sendable {
     public var concentrationThresholds: ConcentrationThresholds
     /// The rep's own statement of what "partnership" means to us, shown when an account is set to partner.
     public var partnershipStatement: String
+    /// Saved review lists and the fields hidden while presenting (`settings.review`).
+    public var review = ReviewSettings()
     public var unknownFields: [String: JSONValue]
 
     public init(owner: String = "", currency: String = "EUR", checklistThresholds: CommitmentThresholds = .init(),

@@ -62,7 +62,10 @@ enum WorkbookCommand {
             printError("workbook: \(error)")
             return 1
         case .success(let accounts):
-            FileHandle.standardOutput.write(Data(WorkbookExport.render(options.format, accounts: accounts, settings: workbook.settings, today: today()).utf8))
+            let text = options.format == .review
+                ? ReviewReport.render(accounts: accounts, settings: workbook.settings, today: today(), options: options.report)
+                : WorkbookExport.render(options.format, accounts: accounts, settings: workbook.settings, today: today())
+            FileHandle.standardOutput.write(Data(text.utf8))
             return 0
         }
     }
@@ -105,6 +108,10 @@ enum WorkbookCommand {
         state.useTemplates(from: TemplateFile.load(workbookDirectory: store.directory, seedIfMissing: state.readOnlyReason == nil))
         let sharing = options.demo || options.readOnly ? nil : SharingCommands.hooks(directory: store.directory, author: state.userName)
         state.canSync = sharing != nil
+        state.isPresenting = options.present
+        if let scope = options.review {
+            AccountReviewReducer.begin(&state, scope: scope, timerMinutes: options.reviewTimer)
+        }
         let runtime = AppRuntime(
             state: state, store: options.readOnly ? nil : store, backend: terminal, theme: theme, today: today,
             openDemo: {

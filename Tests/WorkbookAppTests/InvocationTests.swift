@@ -1,4 +1,5 @@
 import Testing
+import WorkbookModel
 @testable import WorkbookApp
 
 @Suite struct InvocationTests {
@@ -15,8 +16,30 @@ import Testing
     @Test func exportNeedsAKnownFormat() throws {
         #expect(try Invocation.parse(["export", "--format", "markdown", "--account", "Acme"]).get()
                 == .export(.init(format: .markdown, account: "Acme", dataDirectory: nil)))
-        #expect(Invocation.parse(["export"]) == .failure(UsageError("export needs --format json, markdown or handover")))
-        #expect(Invocation.parse(["export", "--format", "pdf"]) == .failure(UsageError("--format must be json, markdown or handover, not \u{201C}pdf\u{201D}")))
+        #expect(Invocation.parse(["export"]) == .failure(UsageError("export needs --format json, markdown, handover or review")))
+        #expect(Invocation.parse(["export", "--format", "pdf"]) == .failure(UsageError("--format must be json, markdown, handover or review, not \u{201C}pdf\u{201D}")))
+    }
+
+    @Test func reviewStartsTheAppInTheReviewWithItsChoice() throws {
+        #expect(try Invocation.parse(["review"]).get() == .open(.init(review: .all)))
+        #expect(try Invocation.parse(["review", "--owner", "Dana Wu", "--present", "--timer", "3", "--data", "d"]).get()
+                == .open(.init(dataDirectory: "d", review: .owner("Dana Wu"), reviewTimer: 3, present: true)))
+        #expect(try Invocation.parse(["review", "--type", "reliable-supplier"]).get() == .open(.init(review: .stage(.reliableSupplier))))
+        #expect(try Invocation.parse(["review", "--flagged"]).get() == .open(.init(review: .flagged)))
+        #expect(try Invocation.parse(["review", "--list=Q4 focus"]).get() == .open(.init(review: .list("Q4 focus"))))
+        #expect(try Invocation.parse(["--present"]).get() == .open(.init(present: true)))
+        #expect(Invocation.parse(["review", "--flagged", "--owner", "x"]) == .failure(UsageError("choose one of --owner, --type, --flagged and --list")))
+        #expect(Invocation.parse(["review", "--type", "friend"]).isFailure)
+        #expect(Invocation.parse(["review", "--timer", "0"]).isFailure)
+    }
+
+    @Test func theReviewReportTakesOwnerAndSince() throws {
+        var options = Invocation.ExportOptions(format: .review, account: nil, dataDirectory: nil)
+        options.report = ReviewReport.Options(owner: "Dana", since: CalendarDate(iso: "2026-11-01"))
+        #expect(try Invocation.parse(["export", "--format", "review", "--owner", "Dana", "--since", "2026-11-01"]).get() == .export(options))
+        #expect(Invocation.parse(["export", "--format", "review", "--since", "yesterday"])
+                == .failure(UsageError("--since needs a date YYYY-MM-DD, not \u{201C}yesterday\u{201D}")))
+        #expect(Invocation.parse(["export", "--format", "json", "--owner", "Dana"]) == .failure(UsageError("--owner and --since go with --format review")))
     }
 
     @Test func mistakesAreUsageErrors() throws {

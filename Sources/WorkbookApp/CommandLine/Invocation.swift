@@ -1,3 +1,5 @@
+import WorkbookModel
+
 /// What the command line asked for, parsed and checked before anything touches the terminal or disk.
 public enum Invocation: Equatable, Sendable {
     case open(OpenOptions)
@@ -20,11 +22,20 @@ public enum Invocation: Equatable, Sendable {
         public var theme: String?
         public var readOnly = false
         public var demo = false
-        public init(dataDirectory: String? = nil, theme: String? = nil, readOnly: Bool = false, demo: Bool = false) {
+        /// `workbook review`: start in the account review over these accounts.
+        public var review: ReviewScope?
+        public var reviewTimer: Int?
+        /// `--present`: start with presenting on.
+        public var present = false
+        public init(dataDirectory: String? = nil, theme: String? = nil, readOnly: Bool = false, demo: Bool = false,
+                    review: ReviewScope? = nil, reviewTimer: Int? = nil, present: Bool = false) {
             self.dataDirectory = dataDirectory
             self.theme = theme
             self.readOnly = readOnly
             self.demo = demo
+            self.review = review
+            self.reviewTimer = reviewTimer
+            self.present = present
         }
     }
 
@@ -33,6 +44,8 @@ public enum Invocation: Equatable, Sendable {
         public var format: WorkbookExport.Format
         public var account: String?
         public var dataDirectory: String?
+        /// `--format review` only: `--owner` and `--since`.
+        public var report = ReviewReport.Options()
     }
 
     /// What `workbook debug-save-burst` does: `count` saves (0: until killed) over `accounts` accounts.
@@ -58,12 +71,18 @@ public enum Invocation: Equatable, Sendable {
 
     public static let usage = """
     Usage:
-      workbook [--data DIR] [--theme NAME] [--read-only]   open the workbook
+      workbook [--data DIR] [--theme NAME] [--read-only] [--present]
+                                                            open the workbook
       workbook --demo [--theme NAME]                        open a sample territory in a temporary folder
+      workbook review [--owner NAME | --type TYPE | --flagged | --list NAME]
+                      [--timer MIN] [--present] [--data DIR] [--theme NAME]
+                                                            start in the account review (R in the app)
       workbook export --format json|markdown [--account NAME] [--data DIR]
                                                             print the workbook (or one account) to stdout
       workbook export --format handover --account NAME [--data DIR]
                                                             print the account's handover pack (Markdown)
+      workbook export --format review [--owner NAME] [--since YYYY-MM-DD] [--data DIR]
+                                                            the review report in Markdown, after the meeting
       workbook check [--data DIR]                           validate every file; exit 1 on problems;
                                                             also lists privacy warnings and backups
       workbook restore BACKUP [--data DIR]                  put back the files of .backups/BACKUP
@@ -83,6 +102,9 @@ public enum Invocation: Equatable, Sendable {
       --theme NAME   default, mono, or a theme file in ~/.config/account-workbook/themes
                      (NO_COLOR=1 selects mono)
       --read-only    open without changing anything
+      --present      start presenting: sensitive fields are hidden on screen (Ctrl-P toggles)
+      --type TYPE    prospect, vendor, reliable-supplier, partner or lost
+      --timer MIN    minutes per account in a review (the screen shows the time spent)
     """
 
     /// Parses the arguments after the program name.
@@ -94,6 +116,7 @@ public enum Invocation: Equatable, Sendable {
             switch subcommand {
             case nil: return .success(try parseOpen(&words))
             case "export": return .success(try parseExport(&words))
+            case "review": return .success(try parseReview(&words))
             case "check": return .success(try parseCheck(&words))
             case "restore": return .success(try parseRestore(&words))
             case "debug-save-burst": return .success(try parseSaveBurst(&words))
@@ -119,6 +142,7 @@ public enum Invocation: Equatable, Sendable {
             case "--theme": options.theme = try words.value(for: word)
             case "--read-only": try word.noValue(); options.readOnly = true
             case "--demo": try word.noValue(); options.demo = true
+            case "--present": try word.noValue(); options.present = true
             default: throw UsageError.unknown(word)
             }
         }
@@ -132,23 +156,33 @@ public enum Invocation: Equatable, Sendable {
         var format: WorkbookExport.Format?
         var account: String?
         var data: String?
+        var report = ReviewReport.Options()
         while let word = words.next() {
             switch word.name {
             case "--help", "-h": return .help
             case "--format":
                 let value = try words.value(for: word)
                 guard let parsed = WorkbookExport.Format(rawValue: value) else {
-                    throw UsageError("--format must be json, markdown or handover, not \u{201C}\(value)\u{201D}")
+                    throw UsageError("--format must be json, markdown, handover or review, not \u{201C}\(value)\u{201D}")
                 }
                 format = parsed
             case "--account": account = try words.value(for: word)
+            case "--owner": report.owner = try words.value(for: word)
+            case "--since":
+                let text = try words.value(for: word)
+                guard let day = CalendarDate(iso: text) else { throw UsageError("--since needs a date YYYY-MM-DD, not \u{201C}\(text)\u{201D}") }
+                report.since = day
             case "--data": data = try words.value(for: word)
             default: throw UsageError.unknown(word)
             }
         }
-        guard let format else { throw UsageError("export needs --format json, markdown or handover") }
+        guard let format else { throw UsageError("export needs --format json, markdown, handover or review") }
         if format == .handover, account == nil { throw UsageError("--format handover needs --account NAME: a handover is about one account") }
-        return .export(ExportOptions(format: format, account: account, dataDirectory: data))
+        if format != .review, report != ReviewReport.Options() {
+            throw UsageError("--owner and --since go with --format review")
+        }
+        if format == .review, account != nil { throw UsageError("--format review takes --owner and --since, not --account") }
+        return .export(ExportOptions(format: format, account: account, dataDirectory: data, report: report))
     }
 
     private static func parseCheck(_ words: inout ArgumentWords) throws -> Invocation {
@@ -198,6 +232,43 @@ public enum Invocation: Equatable, Sendable {
 }
 
 extension Invocation {
+    /// `workbook review`: the open options with a review to start; one choice of accounts at most.
+    fileprivate static func parseReview(_ words: inout ArgumentWords) throws -> Invocation {
+        var options = OpenOptions()
+        var scope: ReviewScope?
+        func choose(_ chosen: ReviewScope) throws {
+            if scope != nil { throw UsageError("choose one of --owner, --type, --flagged and --list") }
+            scope = chosen
+        }
+        while let word = words.next() {
+            switch word.name {
+            case "--help", "-h": return .help
+            case "--data": options.dataDirectory = try words.value(for: word)
+            case "--theme": options.theme = try words.value(for: word)
+            case "--present": try word.noValue(); options.present = true
+            case "--owner": try choose(.owner(try words.value(for: word)))
+            case "--list": try choose(.list(try words.value(for: word)))
+            case "--flagged": try word.noValue(); try choose(.flagged)
+            case "--type", "--stage":
+                let text = try words.value(for: word)
+                let key = text.lowercased().replacingOccurrences(of: " ", with: "-")
+                guard let stage = RelationshipStage(rawValue: key) else {
+                    throw UsageError("\(word.name) must be prospect, vendor, reliable-supplier, partner or lost, not \u{201C}\(text)\u{201D}")
+                }
+                try choose(.stage(stage))
+            case "--timer":
+                let text = try words.value(for: word)
+                guard let minutes = Int(text), (1...120).contains(minutes) else {
+                    throw UsageError("--timer needs minutes from 1 to 120, not \u{201C}\(text)\u{201D}")
+                }
+                options.reviewTimer = minutes
+            default: throw UsageError.unknown(word)
+            }
+        }
+        options.review = scope ?? .all
+        return .open(options)
+    }
+
     fileprivate static func parseGenerate(_ words: inout ArgumentWords) throws -> Invocation {
         var accounts: Int?
         var seed: UInt64 = 42

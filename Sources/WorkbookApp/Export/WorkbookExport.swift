@@ -8,6 +8,8 @@ public enum WorkbookExport {
         case json, markdown
         /// The handover pack of one account (`--account` required).
         case handover
+        /// The review report (`ReviewReport`), with `--owner` and `--since`.
+        case review
     }
 
     /// The live accounts to export: all of them in name order, or the one called `name`.
@@ -40,6 +42,7 @@ public enum WorkbookExport {
         case .json: return json(accounts: accounts, settings: settings)
         case .markdown: return markdown(accounts: accounts, settings: settings, today: today)
         case .handover: return accounts.map { HandoverExport.markdown($0, settings: settings, today: today) }.joined(separator: "\n")
+        case .review: return ReviewReport.render(accounts: accounts, settings: settings, today: today)
         }
     }
 

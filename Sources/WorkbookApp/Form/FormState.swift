@@ -38,6 +38,8 @@ public struct FormState: Equatable, Sendable {
     public var focusedIndex = 0
     /// Problems by field key; a field's problem is cleared when it is edited.
     public var errors: [String: String] = [:]
+    /// What Enter does, in the form's frame ("Enter save"); the review's start form says "start".
+    public var submitVerb = "save"
 
     /// What each field held when the form opened, by key.
     public let initialContent: [String: String]
@@ -162,6 +164,13 @@ public enum FormPurpose: Equatable, Sendable {
     case partnershipStatement
     /// The value of one recorded merge conflict (its id), typed by hand.
     case resolveConflict(AccountID, String)
+    /// The account review: which accounts, timer and presenting; then a decision, an action, closing an action.
+    case startAccountReview
+    case reviewDecision(AccountID)
+    case reviewAction(AccountID)
+    case closeReviewAction(AccountID)
+    /// Saving the review's accounts as a named list (a workbook setting).
+    case saveReviewList
 }
 
 /// An open form: its purpose and its fields.

@@ -24,6 +24,9 @@ public enum Command: Hashable, Sendable {
     case nextDimension, previousDimension, nextOwner
     /// Sharing through git: the merge-conflicts list, keeping one of its values, sync, repair.
     case showMergeConflicts, keepValue(Int), sync, repairFromGit
+    // The account review (R) and presenting.
+    case startAccountReview, endAccountReview, reviewNext, reviewPrevious, recordDecision, addReviewAction, closeReviewAction
+    case markAccountReviewed, cycleReviewTimer, togglePresenting, showReviewDetails, saveReviewList
 }
 
 /// Where a binding applies. The keymap tries the scopes of the current state in order.
@@ -44,6 +47,7 @@ public enum KeyScope: String, CaseIterable, Sendable {
     case conflict = "Changed here and on disk"
     case mergeConflicts = "Merge conflicts"
     case review = "Review walk"
+    case accountReview = "Account review"
     case reviewEvidence = "Review: typing evidence"
     case overlay = "Help and lists"
     case tooSmall = "Terminal too small"

@@ -6,12 +6,16 @@ public enum CommandAvailability {
         switch command {
         case .add, .undo, .redo, .delete, .edit, .open, .retrySave, .mark, .addEvidence, .markReviewed, .startReview, .openTemplates,
              .editRole, .pickReportsTo, .pickInfluences, .editCoverage, .contactToday, .addObjective, .editObjective,
-             .editRelationship, .addMilestone, .addProductLine, .handOver, .editStatement, .keepValue, .sync, .repairFromGit:
+             .editRelationship, .addMilestone, .addProductLine, .handOver, .editStatement,
+             .recordDecision, .addReviewAction, .closeReviewAction, .markAccountReviewed, .saveReviewList, .keepValue, .sync, .repairFromGit:
             if let reason = state.readOnlyReason { return "the workbook is read-only (\(reason))" }
         default:
             break
         }
         if let reason = sharingReason(command, in: state) { return reason }
+        if let session = state.accountReview, state.modal == nil {
+            return AccountReviewReducer.disabledReason(command, session: session, in: state)
+        }
         // A pane's own reasons apply to its own commands only: leaving, help and quitting always work.
         if state.modal == nil, !isPaneIndependent(command) {
             switch state.focus {
@@ -27,6 +31,8 @@ public enum CommandAvailability {
             return state.selectedAccount == nil ? "no account is selected" : nil
         case .undo, .redo:
             return historyReason(command, in: state)
+        case .startAccountReview:
+            return state.liveAccounts.isEmpty ? "no accounts to review yet" : nil
         case .openDemo:
             return state.liveAccounts.isEmpty ? nil : "the demo opens from an empty workbook; run `workbook --demo` to try it"
         case .showProblems:
@@ -44,7 +50,8 @@ public enum CommandAvailability {
     static func isPaneIndependent(_ command: Command) -> Bool {
         switch command {
         case .interrupt, .quit, .suspend, .nextPane, .previousPane, .showPane, .toggleHelp, .showProblems, .closeOverlay, .backOut,
-             .retrySave, .refresh, .undo, .redo, .takeTheirs, .keepMine, .confirm, .cancel, .openDemo, .showMergeConflicts, .sync:
+             .retrySave, .refresh, .undo, .redo, .takeTheirs, .keepMine, .confirm, .cancel, .openDemo,
+             .startAccountReview, .togglePresenting, .showMergeConflicts, .sync:
             return true
         default:
             return false

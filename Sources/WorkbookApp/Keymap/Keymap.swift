@@ -10,6 +10,7 @@ public struct Keymap: Sendable {
     /// What the user gets: terminal conventions from vim, less, lazygit and htop.
     public static let standard = Keymap(bindings: [
         KeyBinding([.control("c")], .interrupt, .always, "Quit at once (everything confirmed is already saved)"),
+        KeyBinding([.control("p")], .togglePresenting, .always, "Presenting on or off: hide the sensitive fields on screen (PRESENTING shows while on)"),
 
         KeyBinding([.character("j"), .down], .moveDown, .accounts, "Next account", hint: nil),
         KeyBinding([.character("k"), .up], .moveUp, .accounts, "Previous account"),
@@ -22,6 +23,8 @@ public struct Keymap: Sendable {
         KeyBinding([.character("D")], .delete, .accounts, "Delete the selected account (asks first; u undoes)", hint: "delete"),
         KeyBinding([.character("/")], .startFilter, .accounts, "Filter accounts by name, industry, owner or stage", hint: "filter"),
         KeyBinding([.character("s")], .cycleSort, .accounts, "Sort by name, value, next meeting, stage, health", hint: "sort"),
+        KeyBinding([.character("C")], .showMergeConflicts, .accounts, "Resolve the selected account's merge conflicts (marked ≠)", hint: "conflicts", hintOnlyWhenAvailable: true),
+        KeyBinding([.character("R")], .startAccountReview, .accounts, "Start an account review: choose the accounts, then one per screen", hint: "review", hintOnlyWhenAvailable: true),
         KeyBinding([.character("d")], .openDemo, .accounts, "Open the demo territory (from an empty workbook)", hint: "demo", hintOnlyWhenAvailable: true),
 
         KeyBinding([.character("c")], .mark(.kept), .checklist, "Mark the commitment kept", hint: "kept"),
@@ -98,6 +101,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("3")], .showPane(.influenceMap), .global, "Influence map pane"),
         KeyBinding([.character("4")], .showPane(.book), .global, "Book pane: how concentrated the book is"),
         KeyBinding([.character("5")], .showPane(.relationship), .global, "Relationship pane: partnership reality, journal, handover"),
+        KeyBinding([.character("R")], .startAccountReview, .global, "Start an account review (from any pane)"),
         KeyBinding([.character("u")], .undo, .global, "Undo the last change", hint: "undo"),
         KeyBinding([.control("r")], .redo, .global, "Redo what was undone"),
         KeyBinding([.control("s")], .retrySave, .global, "Retry saving changes that could not be saved"),
@@ -161,6 +165,23 @@ public struct Keymap: Sendable {
         KeyBinding([.enter], .confirm, .reviewEvidence, "Keep the evidence", hint: "keep"),
         KeyBinding([.escape], .cancel, .reviewEvidence, "Discard what was typed", hint: "discard"),
 
+        KeyBinding([.character(" "), .character("n"), .right], .reviewNext, .accountReview, "Next account", hint: "next"),
+        KeyBinding([.character("p"), .left], .reviewPrevious, .accountReview, "Previous account", hint: "back"),
+        KeyBinding([.character("d")], .recordDecision, .accountReview, "Record a decision about this account", hint: "decide"),
+        KeyBinding([.character("a")], .addReviewAction, .accountReview, "Agree an action: what, owner, due", hint: "action"),
+        KeyBinding([.character("m")], .markAccountReviewed, .accountReview, "Mark the account reviewed (today, you) and move on", hint: "reviewed"),
+        KeyBinding([.enter, .character("v")], .showReviewDetails, .accountReview, "See the whole page: every flag, change and action, uncut"),
+        KeyBinding([.character("x")], .closeReviewAction, .accountReview, "Close an agreed action: done or dropped"),
+        KeyBinding([.character("P")], .togglePresenting, .accountReview, "Presenting on or off (Ctrl-P anywhere)", hint: "present"),
+        KeyBinding([.character("L")], .saveReviewList, .accountReview, "Save this review's accounts as a named list (shared in workbook.json)"),
+        KeyBinding([.character("t")], .cycleReviewTimer, .accountReview, "Timer per account: off, 2, 3, 5, 10 minutes"),
+        KeyBinding([.character("u")], .undo, .accountReview, "Undo the last change"),
+        KeyBinding([.control("r")], .redo, .accountReview, "Redo what was undone"),
+        KeyBinding([.control("s")], .retrySave, .accountReview, "Retry saving changes that could not be saved"),
+        KeyBinding([.control("l")], .refresh, .accountReview, "Reload files changed on disk"),
+        KeyBinding([.character("?")], .toggleHelp, .accountReview, "Show all keys", hint: "help"),
+        KeyBinding([.escape, .character("q")], .endAccountReview, .accountReview, "End the review (back to the panes)", hint: "end"),
+
         KeyBinding([.character("t")], .takeTheirs, .conflict, "Take the version on disk (yours is dropped)", hint: "theirs"),
         KeyBinding([.character("m")], .keepMine, .conflict, "Keep yours: save it over the version on disk", hint: "mine"),
         KeyBinding([.escape], .cancel, .conflict, "Decide later (your change stays unsaved)", hint: "later"),
@@ -194,10 +215,11 @@ public struct Keymap: Sendable {
         case .resolveConflicts: return [.always, .conflict]
         case .confirmDeletePerson: return [.always, .confirm]
         case .review(let walk): return walk.evidenceInput == nil ? [.always, .review] : [.always, .reviewEvidence, .textField]
-        case .help, .problems: return [.always, .overlay]
+        case .help, .problems, .reviewDetails: return [.always, .overlay]
         case .mergeConflicts: return [.always, .mergeConflicts]
         case nil: break
         }
+        if state.accountReview != nil { return [.always, .accountReview] }
         if state.isEditingFilter { return [.always, .filter, .textField] }
         switch state.focus {
         case .accounts: return [.always, .accounts, .global]

@@ -29,6 +29,8 @@ public final class AppRuntime {
     private var idleSeconds = 0
     /// Conflicts already reported, so an idle check does not repeat the same warning.
     private var reportedConflicts = Set<AccountID>()
+    /// Where the review timer last counted from; nil while no timer runs.
+    private var reviewClockMark: ContinuousClock.Instant?
 
     /// `store` nil means nothing is ever written (read-only workbooks).
     public init(
@@ -65,6 +67,7 @@ public final class AppRuntime {
                     send(.outsideChanges(changes))
                     changed = true
                 }
+                if tickReviewClock() { changed = true }
                 // Nothing is drawn while nothing changed: an idle app writes no bytes.
                 if changed { drawFrame() }
                 continue
@@ -75,8 +78,28 @@ public final class AppRuntime {
             while !state.shouldQuit, let pending = backend.readEvent(timeoutMilliseconds: 0) {
                 handle(pending)
             }
+            _ = tickReviewClock()
             if !state.shouldQuit { drawFrame() }
         }
+    }
+
+    /// Counts whole seconds on the review's current account while its timer is on; true when it moved.
+    /// The clock lives here, not in the reducer, so the reducer stays a pure function of its actions.
+    private func tickReviewClock() -> Bool {
+        guard state.accountReview?.timerMinutes != nil else {
+            reviewClockMark = nil
+            return false
+        }
+        let now = ContinuousClock.now
+        guard let mark = reviewClockMark else {
+            reviewClockMark = now
+            return false
+        }
+        let seconds = Int((now - mark).components.seconds)
+        guard seconds > 0 else { return false }
+        reviewClockMark = mark + .seconds(seconds)
+        send(.reviewClock(seconds))
+        return true
     }
 
     /// Turns one terminal event into actions.

@@ -21,6 +21,8 @@ public enum AppAction: Equatable, Sendable {
     case saveConflict(AccountID)
     case warning(String)
     case info(String)
+    /// Seconds passed on the review's current account, from the runtime's clock (the timer).
+    case reviewClock(Int)
 }
 
 /// What the runtime found changed on disk: reloaded accounts, removed files, and accounts changed

@@ -76,6 +76,8 @@ public enum AppReducer {
             state.message = StatusMessage("Not saved: \u{201C}\(name)\u{201D} changed on disk too. Ctrl-L: take theirs or keep yours.", kind: .error)
         case .outsideChanges(let changes):
             OutsideChangesReducer.apply(changes, to: &state)
+        case .reviewClock(let seconds):
+            state.accountReview?.secondsOnAccount += seconds
         }
         return []
     }
@@ -85,6 +87,8 @@ public enum AppReducer {
             state.message = StatusMessage("Can't: \(reason)", kind: .warning)
             return []
         }
+        // Presenting works over anything, a form or a question included: the room may be watching any of them.
+        if command == .togglePresenting { return AccountReviewReducer.togglePresenting(&state) }
         switch state.modal {
         case .form: return FormReducer.reduce(&state, command, environment: environment)
         case .confirmDelete(let id): return AccountsReducer.confirmDelete(&state, id: id, command: command)
@@ -128,10 +132,11 @@ public enum AppReducer {
         case .problems where command == .repairFromGit:
             state.modal = nil
             return [.repairFromGit]
-        case .help, .problems: return OverlayReducer.reduce(&state, command)
+        case .help, .problems, .reviewDetails: return OverlayReducer.reduce(&state, command)
         case .mergeConflicts(let list): return MergeConflictsReducer.reduce(&state, list, command)
         case nil: break
         }
+        if state.accountReview != nil { return AccountReviewReducer.reduce(&state, command, environment: environment) }
         if state.isEditingFilter { return FilterReducer.reduce(&state, command) }
         switch command {
         case .quit where !state.unsaved.isEmpty:
@@ -162,6 +167,8 @@ public enum AppReducer {
             state.message = nil
         case .openDemo:
             return [.openDemo]
+        case .startAccountReview:
+            state.modal = .form(AccountReviewForms.start(in: state))
         case .retrySave:
             return state.unsaved.sorted().compactMap { state.accounts[$0] }.map { .save($0) }
         case .refresh:

@@ -84,6 +84,8 @@ public enum Modal: Equatable, Sendable {
     /// Removing a milestone, product line or journal entry from the relationship pane.
     case confirmDeleteItem(AccountID, RelationshipItem)
     case help(scroll: Int)
+    /// The account review's page in full, every list uncut (Enter in the review).
+    case reviewDetails(scroll: Int)
     case problems(scroll: Int)
     /// The selected account's merge conflicts (recorded by git's merge driver), to keep a value or type one.
     case mergeConflicts(MergeConflictList)
@@ -142,6 +144,10 @@ public struct AppState: Equatable, Sendable {
     /// The workbook is a git clone with the merge driver set up: the sync key works.
     public var canSync = false
     public var shouldQuit = false
+    /// The team lead's account review (`R`), when one is running: it takes the screen.
+    public var accountReview: AccountReviewSession?
+    /// Presenting to a room: sensitive fields are masked on screen (not in files or exports).
+    public var isPresenting = false
 
     public init(
         workbook: LoadedWorkbook,

@@ -44,6 +44,7 @@ enum OverlayReducer {
             switch state.modal {
             case .help(let scroll): state.modal = .help(scroll: min(lastTop, max(0, scroll + offset)))
             case .problems(let scroll): state.modal = .problems(scroll: min(lastTop, max(0, scroll + offset)))
+            case .reviewDetails(let scroll): state.modal = .reviewDetails(scroll: min(lastTop, max(0, scroll + offset)))
             default: break
             }
         }

@@ -17,8 +17,10 @@ enum FormReducer {
             }
             state.modal = nil
             switch form.purpose {
-            case .addAccount, .addCommitment, .addPerson, .addObjective, .addMilestone, .addProductLine, .addJournalEntry:
+            case .addAccount, .addCommitment, .addPerson, .addObjective, .addMilestone, .addProductLine, .addJournalEntry,
+                 .reviewDecision, .reviewAction:
                 state.message = StatusMessage("Discarded; nothing was added.")
+            case .startAccountReview: state.message = StatusMessage("No review started.")
             default: state.message = StatusMessage("Edit cancelled; nothing changed.")
             }
             return []
@@ -47,6 +49,8 @@ enum FormReducer {
             return RelationshipReducer.submit(form, &state, environment)
         case .resolveConflict(let accountID, let conflictID):
             return MergeConflictsReducer.submit(form, accountID: accountID, conflictID: conflictID, &state)
+        case .startAccountReview, .reviewDecision, .reviewAction, .closeReviewAction, .saveReviewList:
+            return AccountReviewReducer.submit(form, &state, environment)
         }
     }
 

@@ -201,11 +201,13 @@ extension FormPurpose {
     /// The account a form changes, if it changes one.
     var accountID: AccountID? {
         switch self {
-        case .addAccount, .partnershipStatement: return nil
+        case .addAccount, .partnershipStatement, .startAccountReview, .saveReviewList: return nil
         case .editAccount(let id), .addCommitment(let id), .editCommitment(let id, _), .addPerson(let id), .editPerson(let id, _),
              .editRole(let id, _, _), .addObjective(let id), .editObjective(let id, _), .coverage(let id, _), .editRelationship(let id),
              .editElement(let id, _), .addMilestone(let id), .editMilestone(let id, _), .addProductLine(let id), .editProductLine(let id, _),
-             .addJournalEntry(let id), .editJournalEntry(let id, _), .handOver(let id), .editOwnerRecord(let id, _), .resolveConflict(let id, _):
+             .addJournalEntry(let id), .editJournalEntry(let id, _), .handOver(let id), .editOwnerRecord(let id, _),
+             .reviewDecision(let id), .reviewAction(let id), .closeReviewAction(let id),
+             .resolveConflict(let id, _):
             return id
         }
     }

@@ -2,12 +2,13 @@ import TerminalUI
 
 /// The themes compiled into the binary, so it always starts even when `Themes/` cannot be found.
 public enum BuiltInThemes {
-    public static let names = ["default", "mono"]
+    public static let names = ["default", "mono", "high-contrast"]
 
     public static func named(_ name: String) -> Theme? {
         switch name {
         case "default": return standard
         case "mono": return mono
+        case "high-contrast": return highContrast
         default: return nil
         }
     }
@@ -84,5 +85,40 @@ public enum BuiltInThemes {
         .formFieldFocused: style(.default, .default, .reverse),
         .formError: style(.default, .default, [.bold, .underline]),
         .emptyState: style(.default, .default, .bold),
+    ])
+
+    /// Mirrors `Themes/high-contrast.json`: bright on black, bold highlights, nothing dim, for a room reading one screen.
+    public static let highContrast = Theme(name: "high-contrast", styles: [
+        .badge: style(.ansi(0), .ansi(11), .bold),
+        .base: style(.ansi(15), .ansi(0), []),
+        .dateOverdue: style(.ansi(9), .ansi(0), [.bold, .underline]),
+        .dateSoon: style(.ansi(11), .ansi(0), .bold),
+        .detailLabel: style(.ansi(14), .ansi(0), .bold),
+        .detailValue: style(.ansi(15), .ansi(0), []),
+        .dialogBorder: style(.ansi(11), .ansi(0), .bold),
+        .dialogText: style(.ansi(15), .ansi(0), []),
+        .emptyState: style(.ansi(11), .ansi(0), .bold),
+        .formError: style(.ansi(9), .ansi(0), [.bold, .underline]),
+        .formField: style(.ansi(15), .ansi(0), .underline),
+        .formFieldFocused: style(.ansi(0), .ansi(11), .bold),
+        .formLabel: style(.ansi(14), .ansi(0), .bold),
+        .hintDisabled: style(.ansi(7), .ansi(0), []),
+        .hintKey: style(.ansi(0), .ansi(15), .bold),
+        .hintText: style(.ansi(15), .ansi(0), []),
+        .listHeader: style(.ansi(14), .ansi(0), [.bold, .underline]),
+        .listRow: style(.ansi(15), .ansi(0), []),
+        .listSelected: style(.ansi(0), .ansi(11), .bold),
+        .listSelectedUnfocused: style(.ansi(15), .ansi(0), [.underline, .bold]),
+        .paneBorder: style(.ansi(7), .ansi(0), []),
+        .paneBorderFocused: style(.ansi(11), .ansi(0), .bold),
+        .paneTitle: style(.ansi(15), .ansi(0), .bold),
+        .statusError: style(.ansi(15), .ansi(1), .bold),
+        .statusInfo: style(.ansi(10), .ansi(0), .bold),
+        .statusWarning: style(.ansi(0), .ansi(11), .bold),
+        .tabActive: style(.ansi(0), .ansi(11), [.bold, .underline]),
+        .tabInactive: style(.ansi(15), .ansi(0), []),
+        .textMuted: style(.ansi(7), .ansi(0), []),
+        .titleBar: style(.ansi(15), .ansi(4), .bold),
+        .titleBrand: style(.ansi(15), .ansi(4), .bold),
     ])
 }

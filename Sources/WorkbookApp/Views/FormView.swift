@@ -12,7 +12,7 @@ enum FormView {
         let height = min(area.height, form.fields.count + errorRows + 5)
         let rect = area.centered(Size(width: width, height: height))
         let inner = Box.draw(rect, in: &buffer, border: theme[.dialogBorder], title: form.title, titleStyle: theme[.dialogBorder],
-                             footer: "Enter save · Esc cancel", fill: theme[.dialogText])
+                             footer: "Enter \(form.submitVerb) · Esc cancel", fill: theme[.dialogText])
         guard inner.width > labelWidth + 4, inner.height > 0 else { return nil }
         let fieldX = inner.x + 1 + labelWidth
         var y = inner.y + 1

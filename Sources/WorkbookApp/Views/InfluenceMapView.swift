@@ -18,7 +18,14 @@ enum InfluenceMapView {
         }
         var y = content.y
         y = renderHeader(account, objective: objective, state: state, theme: theme, into: &buffer, content: content, y: y)
-        let flags = InfluenceRules.flags(for: account, objective: objective.id, today: state.today, thresholds: state.settings.influenceThresholds)
+        var flags = InfluenceRules.flags(for: account, objective: objective.id, today: state.today, thresholds: state.settings.influenceThresholds)
+        if state.hidesRatings {
+            flags = flags.map { flag in
+                var flag = flag
+                flag.reason = PresentingText.maskRating(flag.reason)
+                return flag
+            }
+        }
         let wide = content.width >= 110
         let flagsWidth = wide ? min(56, content.width / 3) : 0
         // At 80×24 the cards are one line each: the flags get whatever rows the tree does not need.
@@ -31,7 +38,7 @@ enum InfluenceMapView {
         } else if state.mapShowsCoverage {
             CoverageGridView.render(account, objective: objective, selected: selected?.id, theme: theme, into: &buffer, area: mapArea)
         } else {
-            MapTreeView.render(account, objective: objective, selected: selected?.id, today: state.today, expanded: content.height >= 40,
+            MapTreeView.render(account, objective: objective, selected: selected?.id, today: state.today, expanded: content.height >= 40, hidingRatings: state.hidesRatings,
                                theme: theme, into: &buffer, area: mapArea)
         }
         if wide {
@@ -70,7 +77,7 @@ enum InfluenceMapView {
 
 /// The reporting lines as a tree of cards: one line per person at 80×24, two when there is room.
 enum MapTreeView {
-    static func render(_ account: Account, objective: SalesObjective, selected: EntityID?, today: CalendarDate, expanded: Bool,
+    static func render(_ account: Account, objective: SalesObjective, selected: EntityID?, today: CalendarDate, expanded: Bool, hidingRatings: Bool = false,
                        theme: Theme, into buffer: inout Buffer, area: Rect) {
         let rows = ReportingTree.preorder(account.people)
         let rowHeight = expanded ? 2 : 1
@@ -103,7 +110,7 @@ enum MapTreeView {
             var x = area.x
             x += buffer.write((isSelected ? "▶ " : "  ") + line.prefix, x: x, y: y, style: isSelected ? style : theme[.paneBorder], clip: area)
             let influence = account.influence(of: line.person.id, in: objective.id)
-            x += buffer.write(TextWidth.truncate(card(line.person, influence: influence), toWidth: area.maxX - x), x: x, y: y, style: style, clip: area)
+            x += buffer.write(TextWidth.truncate(card(line.person, influence: influence, hidingRating: hidingRatings), toWidth: area.maxX - x), x: x, y: y, style: style, clip: area)
             let links = line.person.influences.compactMap { account.person($0)?.name }
             if !links.isEmpty, x + 4 < area.maxX {
                 buffer.write("  ↝ " + links.joined(separator: ", "), x: x, y: y, style: isSelected ? style : theme[.textMuted], maxWidth: area.maxX - x, clip: area)
@@ -119,12 +126,12 @@ enum MapTreeView {
     }
 
     /// "Klaus Brandt, CFO [EB] Growth +3 H": name, roles, mode, rating, influence.
-    static func card(_ person: Person, influence: BuyingInfluence?) -> String {
+    static func card(_ person: Person, influence: BuyingInfluence?, hidingRating: Bool = false) -> String {
         var text = person.title.isEmpty ? person.name : "\(person.name), \(person.title)"
         guard let influence else { return text + "  (no role in this objective)" }
         if !influence.roles.isEmpty { text += "  [" + influence.roles.map(\.badge).joined(separator: "][") + "]" }
         if let mode = influence.mode { text += " \(mode.title)" }
-        if let rating = influence.rating { text += " \(rating > 0 ? "+" : "")\(rating)" }
+        if let rating = influence.rating { text += hidingRating ? " " + PresentingText.mask : " \(rating > 0 ? "+" : "")\(rating)" }
         text += " \(influence.degree.letter)"
         return text
     }

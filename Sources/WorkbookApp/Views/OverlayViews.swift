@@ -104,6 +104,8 @@ enum OverlayContent {
                 }
             }
             return lines
+        case .reviewDetails:
+            return AccountReviewView.detailLines(state, width: width)
         default:
             return []
         }

@@ -10,6 +10,8 @@ public enum RootView {
     }
 
     static func render(_ state: AppState, theme: Theme, keymap: Keymap, into buffer: inout Buffer) -> CursorPosition? {
+        // Presenting: every view below draws from the masked copy, so no sensitive value can reach the grid.
+        let state = PresentingMask.apply(state)
         let layout = ScreenLayout(size: state.screenSize)
         if state.screenSize.width == 0 || state.screenSize.height == 0 { return nil }
         if layout.isTooSmall {
@@ -18,6 +20,8 @@ public enum RootView {
         }
         TitleBarView.render(state, theme: theme, into: &buffer, rect: layout.titleBar)
         switch state.focus {
+        case _ where state.accountReview != nil:
+            AccountReviewView.render(state, theme: theme, into: &buffer, rect: layout.body)
         case .accounts:
             AccountsListView.render(state, theme: theme, into: &buffer, rect: layout.list, focused: state.modal == nil)
             if !layout.details.isEmpty { AccountDetailView.render(state, theme: theme, into: &buffer, rect: layout.details) }
@@ -69,6 +73,10 @@ public enum RootView {
                                   title: "Remove", footer: "y remove · n keep", theme: theme, into: &buffer, area: layout.body)
         case .help(let scroll):
             ScrollingOverlayView.render(title: "Keys", lines: OverlayContent.lines(for: state), scroll: scroll, theme: theme, into: &buffer, area: layout.body)
+        case .reviewDetails(let scroll):
+            let name = state.accountReview?.currentID.flatMap { state.accounts[$0]?.name } ?? ""
+            ScrollingOverlayView.render(title: "Everything on \u{201C}\(name)\u{201D}", lines: OverlayContent.lines(for: state), scroll: scroll,
+                                        theme: theme, into: &buffer, area: layout.body)
         case .problems(let scroll):
             ScrollingOverlayView.render(title: "Unreadable files", lines: OverlayContent.lines(for: state), scroll: scroll, theme: theme, into: &buffer, area: layout.body)
         case .mergeConflicts(let list):

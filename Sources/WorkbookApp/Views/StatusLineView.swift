@@ -4,6 +4,17 @@ import TerminalUI
 enum StatusLineView {
     /// Draws the line and returns where the text cursor goes when the filter is being typed.
     static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) -> CursorPosition? {
+        // Presenting is announced on this line the whole time, whatever else it says.
+        guard state.isPresenting else { return renderLine(state, theme: theme, into: &buffer, rect: rect) }
+        let badge = " PRESENTING "
+        let width = TextWidth.width(of: badge)
+        let (line, badgeRect) = rect.splitLeft(max(0, rect.width - width))
+        let cursor = renderLine(state, theme: theme, into: &buffer, rect: line)
+        buffer.write(badge, x: badgeRect.x, y: badgeRect.y, style: theme[.badge], clip: badgeRect)
+        return cursor
+    }
+
+    private static func renderLine(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) -> CursorPosition? {
         buffer.fill(rect, style: theme[.base])
         if state.isEditingFilter {
             let prompt = "Filter: "

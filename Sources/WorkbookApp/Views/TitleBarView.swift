@@ -7,8 +7,11 @@ enum TitleBarView {
         var x = rect.x
         x += buffer.write(" Account Workbook ", x: x, y: rect.y, style: theme[.titleBrand], clip: rect)
         // Every tab's title when they fit beside the location, else short titles, else the other tabs' numbers only.
-        func width(_ title: (Pane) -> String) -> Int { Pane.allCases.reduce(0) { $0 + TextWidth.width(of: title($1)) + 5 } }
-        let tabRoom = rect.width - 18 - 14
+        // A tab is " N Title " between brackets or spaces; the focused one always shows its whole title.
+        func width(_ title: (Pane) -> String) -> Int {
+            Pane.allCases.reduce(0) { $0 + TextWidth.width(of: $1 == state.focus ? $1.title : title($1)) + 6 }
+        }
+        let tabRoom = rect.width - 18 - 10 - (state.isDemo ? 7 : 0) - (state.readOnlyReason != nil ? 12 : 0)
         let title: (Pane) -> String? = width(\.title) <= tabRoom ? { $0.title } : width(\.shortTitle) <= tabRoom ? { $0.shortTitle } : { _ in nil }
         for pane in Pane.allCases {
             let name = pane == state.focus ? pane.title : title(pane)

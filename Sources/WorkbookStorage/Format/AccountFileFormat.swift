@@ -12,6 +12,8 @@ public enum AccountFileFormat {
     static let knownKeys = Set<String>([
         "formatVersion", "id", "name", "industry", "stage", "annualValue", "nextMeeting", "owner", "notes", "archived",
         "stageChangedOn", "firstMeeting", "commitments", "objectives", "people", "influences",
+        // Team reviews (ReviewFormat).
+        "reviews", "decisions", "actions",
     ]).union(RelationshipFormat.accountKeys)
 
     /// The file name of an account, e.g. `3f2a9c01d4e5b678.json`.
@@ -39,6 +41,7 @@ public enum AccountFileFormat {
         if !account.commitments.isEmpty { members["commitments"] = CommitmentFormat.jsonValue(account.commitments) }
         InfluenceMapFormat.write(account, into: &members)
         RelationshipFormat.write(account, into: &members)
+        ReviewFormat.write(account.reviewLog, into: &members)
         if let mark = account.archived {
             var archived = account.unknownFields["archived"]?.objectValue ?? [:]
             archived["by"] = .string(mark.by)
@@ -81,6 +84,7 @@ public enum AccountFileFormat {
         let commitments = try CommitmentFormat.decode(&reader)
         let map = try InfluenceMapFormat.read(&reader)
         let relationship = try RelationshipFormat.read(&reader)
+        let reviewLog = try ReviewFormat.read(&reader)
         let archived = try reader.optionalObject("archived") { (nested: inout ObjectFieldReader) throws(FileFormatError) in
             ArchiveMark(on: try nested.requiredDate("on"), by: try nested.requiredString("by"))
         }
@@ -88,7 +92,7 @@ public enum AccountFileFormat {
         if let archived, !archived.unknown.isEmpty {
             unknown["archived"] = .object(archived.unknown)
         }
-        return Account(
+        var account = Account(
             id: AccountID(idText),
             name: name,
             industry: industry,
@@ -112,5 +116,7 @@ public enum AccountFileFormat {
             archived: archived?.value,
             unknownFields: unknown
         )
+        account.reviewLog = reviewLog
+        return account
     }
 }

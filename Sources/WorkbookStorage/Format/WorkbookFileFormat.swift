@@ -22,6 +22,7 @@ public enum WorkbookFileFormat {
         // Written only once there is one, so existing workbooks keep their bytes.
         nested["partnershipStatement"] = settings.partnershipStatement.isEmpty ? nil : .string(settings.partnershipStatement)
         ThresholdsFormat.write(settings, into: &nested)
+        ReviewSettingsFormat.write(settings.review, into: &nested)
         members["settings"] = .object(nested)
         return .object(members)
     }
@@ -46,6 +47,7 @@ public enum WorkbookFileFormat {
             settings.currency = try fields.stringIfPresent("currency") ?? "EUR"
             settings.partnershipStatement = try fields.optionalString("partnershipStatement")
             try ThresholdsFormat.read(&fields, into: &settings)
+            settings.review = try ReviewSettingsFormat.read(&fields)
         }
         settings.unknownFields = reader.remaining
         if let nested, !nested.unknown.isEmpty {

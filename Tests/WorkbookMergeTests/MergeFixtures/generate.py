@@ -280,9 +280,12 @@ case("partnership-element-scores-per-side", MS,
      with_(MS, partnership=partnership(MS["partnership"]["milestones"], elements={"risk": {"theirs": {"note": "They carry stock", "score": -1}}})),
      with_(MS, partnership=partnership(MS["partnership"]["milestones"], elements={"risk": {"ours": {"note": "", "score": 1},
                                                                                            "theirs": {"note": "They carry stock", "score": -1}}})))
-case("review-records-added-both", A, with_(A, reviews=[{"id": "r1", "on": "2026-11-20", "outcome": "kept"}]),
-     with_(A, reviews=[{"id": "r2", "on": "2026-11-21", "outcome": "dropped"}]),
-     with_(A, reviews=[{"id": "r1", "on": "2026-11-20", "outcome": "kept"}, {"id": "r2", "on": "2026-11-21", "outcome": "dropped"}]))
+def decision(id, on, text, by="Dana"):
+    return {"id": id, "on": on, "by": by, "text": text}
+# Review decisions (issue 9) are appended objects, sorted by date, then id.
+case("review-decisions-added-both", A, with_(A, decisions=[decision("r9", "2026-11-20", "Keep the price")]),
+     with_(A, decisions=[decision("r2", "2026-11-21", "Escalate the delay", by="Lee")]),
+     with_(A, decisions=[decision("r9", "2026-11-20", "Keep the price"), decision("r2", "2026-11-21", "Escalate the delay", by="Lee")]))
 case("handover-note-lines", with_(A, ownerHistory=[{"id": "h1", "owner": "Dana", "handoverNote": "Key: CFO\nAsk about budget"}]),
      with_(A, ownerHistory=[{"id": "h1", "owner": "Dana", "handoverNote": "Key: CFO\nAsk about budget\nWatch invoices"}]),
      with_(A, ownerHistory=[{"id": "h1", "owner": "Dana", "handoverNote": "Met: CFO\nAsk about budget"}]),
