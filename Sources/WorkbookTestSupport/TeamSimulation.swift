@@ -175,6 +175,8 @@ public final class TeamSimulation {
             }
             guard let bytes = tally.finalFiles["accounts/" + file], let document = try? JSONParser.parse(bytes) else { continue }
             let records = (document.objectValue?["conflicts"]?.arrayValue ?? []).compactMap(MergeConflict.init(json:))
+            // An added element counts as kept while it is there: teammates may have edited its fields since.
+            if case .set(let path, _) = edit, JSONPath.value(at: path, in: document) != nil { continue }
             let outcome = EditScripts.survives(edit, in: document, conflicts: records)
             if !outcome.survived, !outcome.recorded, !undoneLater(edit, file: file, after: sequence) { tally.lostEdits.append("\(file): \(edit)") }
         }
