@@ -30,6 +30,14 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
     var heldLock: WorkbookLock?
     /// What this store last read or wrote, per relative path.
     var records: [String: KnownFile] = [:]
+    /// Accounts handed out as list-index summaries by `loadQuickly()` and not read in full since:
+    /// saving one would write a summary over the whole account, so it is refused.
+    var pendingSummaries: Set<AccountID> = []
+    /// When the last full scan began (nanoseconds since 1970), for the list index.
+    var lastScanStartedAt: Int64 = 0
+    /// How much older than the scan a file's ctime must be for its index entry to be trusted:
+    /// more than any file system's timestamp granularity.
+    var indexSettleNanoseconds: Int64 = 2_000_000_000
 
     public convenience init(directory: String) {
         self.init(directory: directory, fileSystem: POSIXFileSystem(), environment: ProcessInfo.processInfo.environment)
@@ -140,7 +148,9 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
                 created = true
             }
         }
+        lastScanStartedAt = Self.now()
         let scan = WorkbookScanner(root: directory, fileSystem: fileSystem).scan()
+        pendingSummaries = []
         protectedFiles = scan.protectedFiles
         records = scan.records
         newerVersionReason = scan.newerWorkbookVersion.map { version in
@@ -211,6 +221,12 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
         throw StorageError(
             "\(directory) is not a workbook: it has no \(WorkbookFileFormat.fileName) and holds other files; choose an empty folder or an existing workbook"
         )
+    }
+
+    static func now() -> Int64 {
+        var time = timespec()
+        clock_gettime(CLOCK_REALTIME, &time)
+        return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
     func defaultSettings() -> WorkbookSettings {

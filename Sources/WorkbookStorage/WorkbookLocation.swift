@@ -25,6 +25,12 @@ public enum WorkbookLocation {
         base("XDG_STATE_HOME", fallback: ".local/state", environment: environment) + "/" + folderName
     }
 
+    /// `$XDG_CACHE_HOME/account-workbook`, else `$HOME/.cache/account-workbook`: what can be rebuilt
+    /// from the workbook at any time (the list index), never shared.
+    public static func cacheDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        base("XDG_CACHE_HOME", fallback: ".cache", environment: environment) + "/" + folderName
+    }
+
     /// The XDG spec says to ignore empty and relative values, so only absolute ones are used.
     private static func base(_ variable: String, fallback: String, environment: [String: String]) -> String {
         if let value = environment[variable], value.hasPrefix("/") { return trimmed(value) }

@@ -30,11 +30,15 @@ public struct LoadedWorkbook: Sendable {
     /// Files read from an older format version (migrated in memory; rewritten, after a backup,
     /// on their next save), e.g. `accounts/ab.json: format 0 → 1`.
     public var migratedFiles: [StorageProblem]
+    /// Accounts taken from the list index by `FileWorkbookStore.loadQuickly()`: only the listed
+    /// fields are filled in until the full load replaces them. Empty after `load()`.
+    public var summaryOnly: Set<AccountID>
 
     public init(
         settings: WorkbookSettings, accounts: [Account], problems: [StorageProblem], readOnlyReason: String? = nil,
-        lockHolder: LockHolder? = nil, migratedFiles: [StorageProblem] = []
+        lockHolder: LockHolder? = nil, migratedFiles: [StorageProblem] = [], summaryOnly: Set<AccountID> = []
     ) {
+        self.summaryOnly = summaryOnly
         self.settings = settings
         self.accounts = accounts
         self.problems = problems

@@ -31,6 +31,8 @@ enum WorkbookCommand {
             return SharingCommands.run(command)
         case .success(.generate(let options)):
             return GenerateCommand.run(options)
+        case .success(.debugBench(let data, let runs)):
+            return BenchCommand.run(directory: data, runs: runs)
         case .success(.export(let options)):
             return export(options)
         case .success(.open(let options)):
@@ -90,12 +92,32 @@ enum WorkbookCommand {
         }
         let store: FileWorkbookStore
         let workbook: LoadedWorkbook
+        var fullRead: BackgroundRead?
         do {
             if options.demo {
                 (store, workbook) = try openDemo()
+            } else if options.readOnly {
+                store = FileWorkbookStore(directory: dataDirectory(options.dataDirectory))
+                workbook = try store.loadExisting()
             } else {
                 store = FileWorkbookStore(directory: dataDirectory(options.dataDirectory))
-                workbook = options.readOnly ? try store.loadExisting() : try store.load()
+                // A review started from the command line needs whole accounts at once: no quick open then.
+                if options.review == nil, let quick = try store.loadQuickly() {
+                    // The list comes from the per-user index; every file is read in full meanwhile.
+                    workbook = quick
+                    fullRead = BackgroundRead { [store] in
+                        let full = try store.load()
+                        if let index = store.listIndex(for: full.accounts) {
+                            DispatchQueue.global(qos: .utility).async { index.write() }
+                        }
+                        return full
+                    }
+                } else {
+                    workbook = try store.load()
+                    if let index = store.listIndex(for: workbook.accounts) {
+                        DispatchQueue.global(qos: .utility).async { index.write() }
+                    }
+                }
             }
         } catch {
             terminal.stop()
@@ -108,6 +130,8 @@ enum WorkbookCommand {
         state.useTemplates(from: TemplateFile.load(workbookDirectory: store.directory, seedIfMissing: state.readOnlyReason == nil))
         let sharing = options.demo || options.readOnly ? nil : SharingCommands.hooks(directory: store.directory, author: state.userName)
         state.canSync = sharing != nil
+        // Even with no summary on screen, nothing may change until the full read is in: it replaces the accounts.
+        if fullRead != nil { state.isReadingDetails = true }
         state.isPresenting = options.present
         if let scope = options.review {
             AccountReviewReducer.begin(&state, scope: scope, timerMinutes: options.reviewTimer)
@@ -118,7 +142,7 @@ enum WorkbookCommand {
                 let (demoStore, demoWorkbook) = try openDemo()
                 return (demoStore, demoWorkbook, displayPath(demoStore.directory))
             },
-            exportWriter: { name, bytes in try UserDocumentWriter.write(bytes, named: name) }, sharing: sharing)
+            exportWriter: { name, bytes in try UserDocumentWriter.write(bytes, named: name) }, pendingRead: fullRead, sharing: sharing)
         runtime.run()
         terminal.stop()
         let unsaved = runtime.state.unsaved.compactMap { runtime.state.accounts[$0]?.name }.sorted()

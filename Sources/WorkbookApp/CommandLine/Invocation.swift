@@ -13,6 +13,8 @@ public enum Invocation: Equatable, Sendable {
     case generate(GenerateOptions)
     /// `workbook merge-driver %O %A %B %P`, `git-setup`, `clone`, `sync`, `repair`: sharing through git.
     case sharing(SharingCommand)
+    /// Hidden: `workbook debug-bench --data DIR`, times a save and filter keystrokes in-process for `make bench`.
+    case debugBench(dataDirectory: String, runs: Int)
     case help
     case version
 
@@ -122,6 +124,7 @@ public enum Invocation: Equatable, Sendable {
             case "debug-save-burst": return .success(try parseSaveBurst(&words))
             case "generate": return .success(try parseGenerate(&words))
             case "merge-driver", "git-setup", "clone", "sync", "repair": return .success(.sharing(try SharingCommand.parse(subcommand ?? "", &words)))
+            case "debug-bench": return .success(try parseBench(&words))
             case "help": return .success(.help)
             case let other?: throw UsageError("unknown command \u{201C}\(other)\u{201D}")
             }
@@ -232,6 +235,23 @@ public enum Invocation: Equatable, Sendable {
 }
 
 extension Invocation {
+    fileprivate static func parseBench(_ words: inout ArgumentWords) throws -> Invocation {
+        var data: String?
+        var runs = 20
+        while let word = words.next() {
+            switch word.name {
+            case "--data": data = try words.value(for: word)
+            case "--runs":
+                let text = try words.value(for: word)
+                guard let number = Int(text), number >= 2, number % 2 == 0 else { throw UsageError("--runs needs an even number of at least 2, not \u{201C}\(text)\u{201D}") }
+                runs = number
+            default: throw UsageError.unknown(word)
+            }
+        }
+        guard let data else { throw UsageError("debug-bench needs --data DIR") }
+        return .debugBench(dataDirectory: data, runs: runs)
+    }
+
     /// `workbook review`: the open options with a review to start; one choice of accounts at most.
     fileprivate static func parseReview(_ words: inout ArgumentWords) throws -> Invocation {
         var options = OpenOptions()

@@ -2,7 +2,11 @@ import WorkbookModel
 
 /// Why a command cannot run right now, so a key never fails silently and the help can grey it out.
 public enum CommandAvailability {
+    /// Why a command waits during the full read after a quick open.
+    static let stillReading = "the workbook is still being read"
+
     public static func disabledReason(_ command: Command, in state: AppState) -> String? {
+        if state.isReadingDetails, let reason = readingReason(command, in: state) { return reason }
         switch command {
         case .add, .undo, .redo, .delete, .edit, .open, .retrySave, .mark, .addEvidence, .markReviewed, .startReview, .openTemplates,
              .editRole, .pickReportsTo, .pickInfluences, .editCoverage, .contactToday, .addObjective, .editObjective,
@@ -34,7 +38,7 @@ public enum CommandAvailability {
         case .startAccountReview:
             return state.liveAccounts.isEmpty ? "no accounts to review yet" : nil
         case .openDemo:
-            return state.liveAccounts.isEmpty ? nil : "the demo opens from an empty workbook; run `workbook --demo` to try it"
+            return state.liveCount == 0 ? nil : "the demo opens from an empty workbook; run `workbook --demo` to try it"
         case .showProblems:
             return state.problems.isEmpty ? "every file was read" : nil
         case .retrySave:
@@ -88,6 +92,18 @@ public enum CommandAvailability {
             return account.commitments.isEmpty ? "no commitment yet: t adopts templates, a adds one" : nil
         default:
             return historyReason(command, in: state)
+        }
+    }
+
+    /// While the accounts are still being read, the list shows summaries from the list index: moving,
+    /// filtering, sorting, help and quitting work; anything that needs an account in full waits.
+    private static func readingReason(_ command: Command, in state: AppState) -> String? {
+        switch command {
+        case .moveUp, .moveDown, .moveFirst, .moveLast, .pageUp, .pageDown, .startFilter, .acceptFilter, .clearFilter,
+             .cycleSort, .toggleHelp, .closeOverlay, .backOut, .quit, .interrupt, .suspend, .cancel, .text, .showPane(.accounts):
+            return nil
+        default:
+            return stillReading
         }
     }
 

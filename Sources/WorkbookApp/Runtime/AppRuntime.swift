@@ -29,6 +29,12 @@ public final class AppRuntime {
     private var idleSeconds = 0
     /// Conflicts already reported, so an idle check does not repeat the same warning.
     private var reportedConflicts = Set<AccountID>()
+    /// The full read after a quick open, until it has arrived; the store is busy meanwhile.
+    private var pendingRead: BackgroundRead?
+    /// Keys pressed during the full read that need whole accounts, with everything typed after them.
+    private var deferredEvents: [InputEvent] = []
+    /// How often the loop looks for the full read's result: short enough to feel immediate.
+    private let readPollMilliseconds = 10
     /// Where the review timer last counted from; nil while no timer runs.
     private var reviewClockMark: ContinuousClock.Instant?
 
@@ -36,8 +42,9 @@ public final class AppRuntime {
     public init(
         state: AppState, store: WorkbookStore?, backend: TerminalBackend, theme: Theme, keymap: Keymap = .standard,
         environment: ReducerEnvironment = .live, today: @escaping () -> CalendarDate, openDemo: WorkbookOpener? = nil,
-        exportWriter: ExportWriter? = nil, sharing: SharingHooks? = nil
+        exportWriter: ExportWriter? = nil, pendingRead: BackgroundRead? = nil, sharing: SharingHooks? = nil
     ) {
+        self.pendingRead = pendingRead
         self.sharing = sharing
         self.exportWriter = exportWriter
         self.state = state
@@ -54,7 +61,20 @@ public final class AppRuntime {
     /// Runs until the user quits. Draws only when something changed, so an idle app writes nothing.
     public func run() {
         drawFrame()
+        pendingRead?.start()
         while !state.shouldQuit {
+            if pendingRead != nil {
+                // Keys first: the full read must never hold up an answer to the user.
+                var changed = false
+                if let event = backend.readEvent(timeoutMilliseconds: readPollMilliseconds) {
+                    handle(event)
+                    while !state.shouldQuit, let pending = backend.readEvent(timeoutMilliseconds: 0) { handle(pending) }
+                    changed = true
+                }
+                if takeFinishedRead() { changed = true }
+                if changed, !state.shouldQuit { drawFrame() }
+                continue
+            }
             guard let event = backend.readEvent(timeoutMilliseconds: 1_000) else {
                 var changed = false
                 let day = today()
@@ -83,6 +103,28 @@ public final class AppRuntime {
         }
     }
 
+    /// Takes in the full read once it has finished (at most once).
+    @discardableResult
+    func takeFinishedRead() -> Bool {
+        guard let result = pendingRead?.take() else { return false }
+        pendingRead = nil
+        switch result {
+        case .success(let workbook):
+            send(.workbookRead(workbook))
+            let waiting = deferredEvents
+            deferredEvents.removeAll()
+            if !waiting.isEmpty { state.message = nil }
+            for event in waiting where !state.shouldQuit { handle(event) }
+        case .failure(let error):
+            deferredEvents.removeAll()
+            send(.workbookReadFailed(error.message))
+        }
+        return true
+    }
+
+    /// True until the full read after a quick open has been taken in.
+    public var isWaitingForRead: Bool { pendingRead != nil }
+
     /// Counts whole seconds on the review's current account while its timer is on; true when it moved.
     /// The clock lives here, not in the reducer, so the reducer stays a pure function of its actions.
     private func tickReviewClock() -> Bool {
@@ -104,6 +146,7 @@ public final class AppRuntime {
 
     /// Turns one terminal event into actions.
     public func handle(_ event: InputEvent) {
+        if deferUntilRead(event) { return }
         switch event {
         case .key(let key):
             if state.message?.kind != .error { state.message = nil }
@@ -114,6 +157,33 @@ public final class AppRuntime {
             needsFullRedraw = true
             send(.resized(size))
         }
+    }
+
+    /// While the full read is on its way, a key that needs whole accounts (and every event after it,
+    /// to keep their order) waits and runs as soon as the read is in: typing ahead works, nothing is
+    /// refused. Ctrl-C and quit are never held back.
+    private func deferUntilRead(_ event: InputEvent) -> Bool {
+        guard pendingRead != nil, state.isReadingDetails else { return false }
+        if case .key(let key) = event {
+            let action = keymap.resolve(key, in: state)
+            if action == .command(.interrupt) || action == .command(.quit) {
+                deferredEvents.removeAll()
+                return false
+            }
+            guard !deferredEvents.isEmpty || isWaitingForRead(action) else { return false }
+        } else if case .resize = event {
+            return false
+        } else if deferredEvents.isEmpty {
+            return false
+        }
+        deferredEvents.append(event)
+        state.message = StatusMessage("Still reading the workbook: your keys run as soon as it is read.")
+        return true
+    }
+
+    private func isWaitingForRead(_ action: AppAction?) -> Bool {
+        guard case .rejected(let reason)? = action else { return false }
+        return reason.hasSuffix(CommandAvailability.stillReading)
     }
 
     /// Reduces one action and runs the effects it asks for, feeding their results back in.

@@ -57,7 +57,7 @@ enum AccountsReducer {
         state.accounts[change.after.id] = change.after
         state.undoStack.append(change)
         state.redoStack.removeAll()
-        state.refreshVisible()
+        state.refreshVisible(changed: [change.after.id])
         if select, !change.after.isArchived, state.visible.contains(change.after.id) { state.selectedID = change.after.id }
         keepSelectionVisible(&state)
         return [.save(change.after)]
@@ -101,7 +101,7 @@ enum AccountsReducer {
         }
         state.accounts[restored.id] = restored
         state.redoStack.append(change)
-        state.refreshVisible()
+        state.refreshVisible(changed: [restored.id])
         if !restored.isArchived { state.selectedID = restored.id }
         keepSelectionVisible(&state)
         state.message = StatusMessage("Undid: \(change.label).")
@@ -117,7 +117,7 @@ enum AccountsReducer {
         }
         state.accounts[change.after.id] = change.after
         state.undoStack.append(change)
-        state.refreshVisible()
+        state.refreshVisible(changed: [change.after.id])
         if !change.after.isArchived { state.selectedID = change.after.id }
         keepSelectionVisible(&state)
         state.message = StatusMessage("Redid: \(change.label).")
@@ -125,7 +125,6 @@ enum AccountsReducer {
     }
 
     private static func nameClash(_ account: Account, in state: AppState) -> Account? {
-        let key = AccountRules.nameKey(account.name)
-        return state.accounts.values.first { $0.id != account.id && !$0.isArchived && AccountRules.nameKey($0.name) == key }
+        state.liveAccounts(withNameKey: AccountRules.nameKey(account.name)).first { $0.id != account.id }
     }
 }

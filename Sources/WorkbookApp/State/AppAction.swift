@@ -15,6 +15,10 @@ public enum AppAction: Equatable, Sendable {
     /// A different workbook was opened (the demo territory from the empty state).
     case workbookOpened(LoadedWorkbook, location: String, isDemo: Bool)
     case openFailed(String)
+    /// The full read that follows a quick open (from the list index) has finished.
+    case workbookRead(LoadedWorkbook)
+    /// The full read that follows a quick open failed; the summaries stay and nothing can change.
+    case workbookReadFailed(String)
     /// Files that changed on disk under the app (a git pull, an editor), as found by the runtime.
     case outsideChanges(OutsideChanges)
     /// A save refused because the file changed on disk since it was read.

@@ -63,6 +63,10 @@ public enum AppReducer {
             state = AppState(workbook: workbook, today: state.today, screenSize: size, location: location, isDemo: isDemo, userName: state.userName)
             state.templates = templates
             state.message = StatusMessage(isDemo ? "Demo territory opened: changes stay in \(location)." : "Workbook opened.")
+        case .workbookRead(let workbook):
+            state.finishReading(workbook)
+        case .workbookReadFailed(let reason):
+            state.message = StatusMessage("Could not read the workbook in full: \(reason). Quit (q) and open it again.", kind: .error)
         case .openFailed(let reason):
             state.message = StatusMessage(reason, kind: .error)
         case .warning(let text):

@@ -144,6 +144,12 @@ public struct AppState: Equatable, Sendable {
     /// The workbook is a git clone with the merge driver set up: the sync key works.
     public var canSync = false
     public var shouldQuit = false
+    /// Accounts known so far only by their list-index summary (the listed fields): the rest of
+    /// each arrives with `.workbookLoaded`. Empty once the workbook is read in full.
+    public var summaryOnly: Set<AccountID> = []
+    /// True from a quick open until the full read arrives (which replaces the accounts): commands
+    /// that change or need whole accounts wait.
+    public var isReadingDetails = false
     /// The team lead's account review (`R`), when one is running: it takes the screen.
     public var accountReview: AccountReviewSession?
     /// Presenting to a room: sensitive fields are masked on screen (not in files or exports).
@@ -167,6 +173,8 @@ public struct AppState: Equatable, Sendable {
         self.location = location
         self.readOnlyReason = readOnlyReason ?? workbook.readOnlyReason
         self.isDemo = isDemo
+        summaryOnly = workbook.summaryOnly
+        isReadingDetails = !workbook.summaryOnly.isEmpty
         refreshVisible()
         selectedID = visible.first
     }
@@ -177,31 +185,74 @@ public struct AppState: Equatable, Sendable {
 
     /// Names shared by more than one live account (possible after a file is repaired or merged): shown as a warning.
     public private(set) var duplicateNames: [String] = []
+    /// The live accounts in order with their folded keys: derived, kept up to date by `refreshVisible`.
+    public private(set) var listOrder = AccountListOrder()
+    /// How many accounts are live (not archived).
+    public var liveCount: Int { listOrder.liveCount }
 
     /// Recomputes `visible` from the accounts, the filter and the sort, keeping the selection when it is still shown.
     /// `accountsChanged` false (a filter keystroke) skips the checks that depend only on the accounts.
     public mutating func refreshVisible(accountsChanged: Bool = true) {
-        if accountsChanged {
-            var seen: [String: String] = [:]
-            var duplicates = Set<String>()
-            for account in accounts.values where !account.isArchived {
-                let key = AccountRules.nameKey(account.name)
-                if seen[key] != nil { duplicates.insert(seen[key]!) } else { seen[key] = account.name }
-            }
-            duplicateNames = duplicates.sorted()
+        if accountsChanged || listOrder.sort != sort {
+            listOrder.rebuild(from: accounts, sort: sort, health: healthScore)
+            duplicateNames = listOrder.duplicateNames(in: accounts)
         }
-        let matcher = FilterMatcher(query: filter)
-        let shown = accounts.values.filter { !$0.isArchived && matcher.matches($0) }
-        visible = AccountOrdering.sorted(shown, by: sort, health: health(of:)).map(\.id)
+        showFiltered()
+    }
+
+    /// `refreshVisible` when only these accounts changed (edited, added, removed): the same result,
+    /// without folding and sorting the other accounts again.
+    public mutating func refreshVisible(changed ids: some Sequence<AccountID>) {
+        if listOrder.sort != sort {
+            listOrder.rebuild(from: accounts, sort: sort, health: healthScore)
+        } else {
+            listOrder.update(ids, from: accounts, health: healthScore)
+        }
+        duplicateNames = listOrder.duplicateNames(in: accounts)
+        showFiltered()
+    }
+
+    /// Health scores for the health sort, from a copy of what they depend on (so `listOrder` can change meanwhile).
+    private var healthScore: (Account) -> Int? {
+        let today = today, settings = settings, summaryOnly = summaryOnly
+        return { account in summaryOnly.contains(account.id) ? nil : HealthRules.health(account, today: today, settings: settings)?.score }
+    }
+
+    private mutating func showFiltered() {
+        visible = listOrder.filtered(by: FilterMatcher(query: filter))
         if let selectedID, visible.contains(selectedID) { return }
         selectedID = visible.first
+    }
+
+    /// The live accounts whose name has this name key (`AccountRules.nameKey`): all a name clash can be with.
+    func liveAccounts(withNameKey key: String) -> [Account] {
+        listOrder.live(namedLike: key).compactMap { accounts[$0] }
     }
 }
 
 extension AppState {
-    /// The account's health today under the workbook's thresholds (docs/RULES.md).
+    /// Takes in the full read that follows a quick open: every account in full, every problem,
+    /// keeping what the user did meanwhile (selection, scroll, filter, sort).
+    public mutating func finishReading(_ workbook: LoadedWorkbook) {
+        accounts = Dictionary(workbook.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        settings = workbook.settings
+        problems = workbook.problems + problems.filter { problem in !workbook.problems.contains(problem) && !problem.file.hasPrefix("accounts/") }
+        if readOnlyReason == nil { readOnlyReason = workbook.readOnlyReason }
+        summaryOnly = []
+        isReadingDetails = false
+        refreshVisible()
+        AccountsReducer.keepSelectionVisible(&self)
+        // A "still being read" refusal on screen is answered now: say that it can be done.
+        if message?.text.contains("still being read") == true {
+            message = StatusMessage("All \(liveCount) accounts are read: everything works now.")
+        }
+    }
+
+    /// The account's health today under the workbook's thresholds (docs/RULES.md); nil while only
+    /// its list-index summary is known (the summary lacks what health is computed from).
     public func health(of account: Account) -> AccountHealth? {
-        HealthRules.health(account, today: today, settings: settings)
+        if summaryOnly.contains(account.id) { return nil }
+        return HealthRules.health(account, today: today, settings: settings)
     }
 
     /// Takes the workbook's commitment templates; a damaged template file is listed with the other problems.

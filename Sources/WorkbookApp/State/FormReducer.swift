@@ -84,7 +84,11 @@ enum FormReducer {
             id = environment.newAccountID()
             base = nil
         }
-        switch AccountForm.makeAccount(from: form.state, id: id, base: base, among: state.liveAccounts, today: state.today) {
+        // Only accounts with the same name key can clash; looking them up keeps a save from scanning the territory.
+        let name = base.map { form.state.isChanged(AccountField.name.rawValue) ? form.state.text(AccountField.name.rawValue) : $0.name }
+            ?? form.state.text(AccountField.name.rawValue)
+        let others = state.liveAccounts(withNameKey: AccountRules.nameKey(name.trimmingWhitespace()))
+        switch AccountForm.makeAccount(from: form.state, id: id, base: base, among: others, today: state.today) {
         case .invalid(let errors):
             reject(form, errors: errors, &state)
             return []

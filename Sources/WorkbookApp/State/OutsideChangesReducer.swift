@@ -15,7 +15,7 @@ enum OutsideChangesReducer {
             forget(id, in: &state)
         }
         for problem in changes.problems where !state.problems.contains(problem) { state.problems.append(problem) }
-        state.refreshVisible()
+        state.refreshVisible(changed: changes.reloaded.map(\.id) + changes.removed)
         AccountsReducer.keepSelectionVisible(&state)
         for id in changes.conflicting { state.conflicts.insert(id) }
         if let first = changes.conflicting.first {

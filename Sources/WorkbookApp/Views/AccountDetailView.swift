@@ -50,7 +50,9 @@ enum AccountDetailView {
         y += 1
         buffer.write("Notes", x: content.x, y: y, style: theme[.detailLabel], clip: content)
         y += 1
-        let notes = account.notes.isEmpty ? ["—"] : TextWrap.lines(account.notes, width: content.width)
+        // A summary from the list index has no notes yet: say so rather than show an empty field.
+        let notes = state.summaryOnly.contains(account.id) ? ["(being read…)"]
+            : account.notes.isEmpty ? ["—"] : TextWrap.lines(account.notes, width: content.width)
         for (index, line) in notes.enumerated() {
             if y >= content.maxY { break }
             if y == content.maxY - 1, index < notes.count - 1 {

@@ -30,7 +30,7 @@ enum AccountsListView {
                 return date < state.today ? "! " + date.iso : date.iso
             }, role: { account, state in (account.nextMeeting.map { $0 < state.today } ?? false) ? .dateOverdue : nil }),
             Column(title: "Health", width: 8, alignRight: false, sort: .health, value: { account, state in
-                state.health(of: account).map { "\($0.score) \($0.level.marker)" } ?? "—"
+                state.summaryOnly.contains(account.id) ? "…" : state.health(of: account).map { "\($0.score) \($0.level.marker)" } ?? "—"
             }, role: { account, state in state.health(of: account).map { healthRole($0.level) } }),
             Column(title: "Industry", width: 16, alignRight: false, sort: nil) { account, _ in account.industry },
             Column(title: "Owner", width: 12, alignRight: false, sort: nil) { account, _ in account.owner },
@@ -47,7 +47,7 @@ enum AccountsListView {
     }
 
     static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect, focused: Bool) {
-        let total = state.liveAccounts.count
+        let total = state.liveCount
         var title = "Accounts (\(total))"
         if !state.filter.isEmpty { title = "Accounts (\(state.visible.count) of \(total) match \u{201C}\(state.filter)\u{201D})" }
         // The order is named in the title too: its column may be too narrow to show, or hidden.

@@ -54,6 +54,9 @@ enum StatusLineView {
         if let reason = state.readOnlyReason, reason.contains("in use by") {
             return (" READ-ONLY — \(reason). Ctrl-L takes over once they have quit ", .statusWarning)
         }
+        if state.isReadingDetails {
+            return (" Reading every account in full… move, filter and sort meanwhile ", .textMuted)
+        }
         if let name = state.duplicateNames.first {
             return (" ⚠ More than one account is called \u{201C}\(name)\u{201D} — rename one (e) so reviews and exports stay clear ", .statusWarning)
         }
@@ -62,7 +65,7 @@ enum StatusLineView {
             return (" ⚠ Not loaded: \(first.file): \(first.message)\(more) — ! for details ", .statusWarning)
         }
         if !state.filter.isEmpty {
-            return (" Filter \u{201C}\(state.filter)\u{201D}: \(state.visible.count) of \(state.liveAccounts.count) shown — / edits, Esc clears", .textMuted)
+            return (" Filter \u{201C}\(state.filter)\u{201D}: \(state.visible.count) of \(state.liveCount) shown — / edits, Esc clears", .textMuted)
         }
         return nil
     }

@@ -1,0 +1,287 @@
+import Dispatch
+import Foundation
+import WorkbookModel
+
+/// What the account list needs of one account to sort it, filter it and spot a duplicate name,
+/// folded once when the account changes instead of on every keystroke and every comparison.
+struct AccountListKey: Equatable, Sendable {
+    var isLive: Bool
+    var foldedName: String
+    /// The folded name's Unicode scalars in NFC as UTF-8: comparing these bytes orders names exactly
+    /// as comparing the strings does, without normalizing them again in every comparison.
+    var sortBytes: [UInt8]
+    var nameKey: String
+    /// The folded "name␟industry␟owner␟stage" the `/` filter searches, as UTF-8.
+    var haystack: [UInt8]
+    var annualValue: Int?
+    var nextMeeting: CalendarDate?
+    var stage: RelationshipStage
+    /// The health score when the list is sorted by health (101: none, or not known yet), else 101.
+    var healthScore = 101
+    // The unfolded sources, to tell cheaply whether the folded values are still current.
+    var name: String
+    var industry: String
+    var owner: String
+
+    init(_ account: Account) {
+        var memo: [String: String] = [:]
+        self.init(account, memo: &memo)
+    }
+
+    /// `memo` remembers folded industries, owners and stages: a territory repeats a few hundred of them.
+    init(_ account: Account, memo: inout [String: String]) {
+        isLive = !account.isArchived
+        name = account.name
+        industry = account.industry
+        owner = account.owner
+        stage = account.stage
+        annualValue = account.annualValue
+        nextMeeting = account.nextMeeting
+        foldedName = FilterMatcher.fold(account.name)
+        sortBytes = Array((foldedName.utf8.allSatisfy { $0 < 0x80 } ? foldedName : foldedName.precomposedStringWithCanonicalMapping).utf8)
+        nameKey = AccountRules.nameKey(account.name)
+        func folded(_ text: String) -> String {
+            if text.utf8.allSatisfy({ $0 < 0x80 }) { return FilterMatcher.fold(text) }
+            if let known = memo[text] { return known }
+            let result = FilterMatcher.fold(text)
+            memo[text] = result
+            return result
+        }
+        haystack = Array(FilterMatcher.haystack(foldedName: foldedName, folded(account.industry), folded(account.owner), folded(account.stage.title)).utf8)
+    }
+
+    /// True when `account` would give this same key (so nothing needs folding again).
+    func isCurrent(for account: Account) -> Bool {
+        isLive == !account.isArchived && name == account.name && industry == account.industry && owner == account.owner
+            && stage == account.stage && annualValue == account.annualValue && nextMeeting == account.nextMeeting
+    }
+
+    /// The sort's own field as a number that orders ascending: value high to low (none last), next
+    /// meeting soonest first (none last), stage by progress; 0 for name.
+    func primary(for sort: AccountSort) -> Int {
+        switch sort {
+        case .name: return 0
+        case .value: return -(annualValue ?? -1)
+        case .nextMeeting: return nextMeeting.map(\.dayNumber) ?? Int.max
+        case .stage: return stage.rank
+        case .health: return healthScore
+        }
+    }
+
+    /// The list's order: by the sort's field, then by folded name, then by id, so the order is total.
+    static func precedes(_ leftID: AccountID, _ lhs: borrowing AccountListKey, _ rightID: AccountID, _ rhs: borrowing AccountListKey, by sort: AccountSort) -> Bool {
+        switch sort {
+        case .name:
+            break
+        case .value:
+            let leftValue = lhs.annualValue ?? -1, rightValue = rhs.annualValue ?? -1
+            if leftValue != rightValue { return leftValue > rightValue }
+        case .nextMeeting:
+            switch (lhs.nextMeeting, rhs.nextMeeting) {
+            case let (leftDate?, rightDate?) where leftDate != rightDate: return leftDate < rightDate
+            case (.some, nil): return true
+            case (nil, .some): return false
+            default: break
+            }
+        case .stage:
+            if lhs.stage != rhs.stage { return lhs.stage.rank < rhs.stage.rank }
+        case .health:
+            if lhs.healthScore != rhs.healthScore { return lhs.healthScore < rhs.healthScore }
+        }
+        if lhs.sortBytes != rhs.sortBytes { return lhs.sortBytes.lexicographicallyPrecedes(rhs.sortBytes) }
+        return leftID < rightID
+    }
+}
+
+/// The live accounts in list order, with their folded keys and the names used more than once:
+/// kept up to date one account at a time, so a save or a filter keystroke does not sort or fold
+/// the whole territory again (docs/PERFORMANCE.md).
+public struct AccountListOrder: Equatable, Sendable {
+    private(set) var keys: [AccountID: AccountListKey] = [:]
+    /// Every live account, in the order of `sort`.
+    public private(set) var ordered: [AccountID] = []
+    /// The filter's haystack of each account in `ordered`, at the same index: a keystroke scans this array, no look-ups.
+    private var haystacks: [[UInt8]] = []
+    public private(set) var sort: AccountSort = .name
+    /// Live accounts by name key (trimmed, lowercased): more than one is a duplicate name.
+    private var byNameKey: [String: [AccountID]] = [:]
+    private var duplicateKeys: Set<String> = []
+
+    public init() {}
+
+    /// Two orders are equal when they list the same accounts in the same order: the folded keys
+    /// are a cache of the accounts, which `AppState` compares on their own.
+    public static func == (lhs: AccountListOrder, rhs: AccountListOrder) -> Bool {
+        lhs.sort == rhs.sort && lhs.ordered == rhs.ordered
+    }
+
+    /// Rebuilds everything for `sort`, folding again only accounts whose listed fields changed.
+    /// When the sort is the same and only a few accounts changed (a full read replacing the
+    /// summaries it started from), it updates those instead of sorting everything again.
+    /// `health` gives an account's health score for the health sort (nil: none); health depends on
+    /// the day and the settings too, so sorting by health always scores every account again.
+    mutating func rebuild(from accounts: [AccountID: Account], sort: AccountSort, health: (Account) -> Int? = { _ in nil }) {
+        if sort == self.sort, sort != .health, !keys.isEmpty {
+            var changed: [AccountID] = []
+            for (id, account) in accounts where !(keys[id]?.isCurrent(for: account) ?? false) {
+                changed.append(id)
+                if changed.count > accounts.count / 10 { break }
+            }
+            if changed.count <= accounts.count / 10 {
+                for id in keys.keys where accounts[id] == nil { changed.append(id) }
+                if changed.count <= max(1, accounts.count / 10) {
+                    update(changed, from: accounts)
+                    return
+                }
+            }
+        }
+        self.sort = sort
+        var fresh: [AccountID: AccountListKey] = [:]
+        fresh.reserveCapacity(accounts.count)
+        var toFold: [Account] = []
+        for (id, account) in accounts {
+            if let known = keys[id], known.isCurrent(for: account) { fresh[id] = known } else { toFold.append(account) }
+        }
+        for (account, key) in zip(toFold, Self.keysInParallel(toFold)) { fresh[account.id] = key }
+        for (id, account) in accounts { fresh[id]?.healthScore = sort == .health ? health(account) ?? 101 : 101 }
+        keys = fresh
+        var liveIDs: [AccountID] = []
+        var liveKeys: [AccountListKey] = []
+        liveIDs.reserveCapacity(keys.count)
+        liveKeys.reserveCapacity(keys.count)
+        for (id, key) in keys where key.isLive {
+            liveIDs.append(id)
+            liveKeys.append(key)
+        }
+        // Sorting positions against flat arrays: moving or copying a key would retain all its strings.
+        var primaries: [Int] = []
+        var starts: [Int] = []
+        var blob: [UInt8] = []
+        primaries.reserveCapacity(liveKeys.count)
+        starts.reserveCapacity(liveKeys.count + 1)
+        for key in liveKeys {
+            primaries.append(key.primary(for: sort))
+            starts.append(blob.count)
+            blob.append(contentsOf: key.sortBytes)
+        }
+        starts.append(blob.count)
+        let positions = blob.withUnsafeBufferPointer { bytes in
+            Array(0..<liveIDs.count).sorted { left, right in
+                if primaries[left] != primaries[right] { return primaries[left] < primaries[right] }
+                let leftCount = starts[left + 1] - starts[left], rightCount = starts[right + 1] - starts[right]
+                let common = memcmp(bytes.baseAddress! + starts[left], bytes.baseAddress! + starts[right], min(leftCount, rightCount))
+                if common != 0 { return common < 0 }
+                if leftCount != rightCount { return leftCount < rightCount }
+                return liveIDs[left] < liveIDs[right]
+            }
+        }
+        ordered = positions.map { liveIDs[$0] }
+        haystacks = positions.map { liveKeys[$0].haystack }
+        byNameKey = [:]
+        for position in positions where byNameKey[liveKeys[position].nameKey]?.append(liveIDs[position]) == nil {
+            byNameKey[liveKeys[position].nameKey] = [liveIDs[position]]
+        }
+        for (key, ids) in byNameKey where ids.count > 1 { byNameKey[key] = ids.sorted() }
+        duplicateKeys = Set(byNameKey.filter { $0.value.count > 1 }.keys)
+    }
+
+    /// Folding thousands of names is the cost of opening a big workbook: split it over the cores.
+    static func keysInParallel(_ accounts: [Account]) -> [AccountListKey] {
+        let chunks = accounts.count < 2_000 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let size = (accounts.count + chunks - 1) / max(1, chunks)
+        let results = KeySlots(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            var memo: [String: String] = [:]
+            var part: [AccountListKey] = []
+            for index in (chunk * size)..<min(accounts.count, (chunk + 1) * size) {
+                part.append(AccountListKey(accounts[index], memo: &memo))
+            }
+            results.set(chunk, part)
+        }
+        return results.joined()
+    }
+
+    /// Takes in changed, added or removed accounts; costs a binary search and an array move each.
+    mutating func update(_ ids: some Sequence<AccountID>, from accounts: [AccountID: Account], health: (Account) -> Int? = { _ in nil }) {
+        for id in ids {
+            var newKey = accounts[id].map(AccountListKey.init)
+            if sort == .health, let account = accounts[id] { newKey?.healthScore = health(account) ?? 101 }
+            let oldKey = keys[id]
+            if let oldKey, let newKey, oldKey == newKey { continue }
+            if let oldKey, oldKey.isLive {
+                if let index = position(of: (id, oldKey)) {
+                    ordered.remove(at: index)
+                    haystacks.remove(at: index)
+                }
+                removeName(oldKey.nameKey, id)
+            }
+            keys[id] = newKey
+            if let newKey, newKey.isLive {
+                let index = insertionPoint(for: (id, newKey))
+                ordered.insert(id, at: index)
+                haystacks.insert(newKey.haystack, at: index)
+                byNameKey[newKey.nameKey, default: []].append(id)
+                byNameKey[newKey.nameKey]!.sort()
+                if byNameKey[newKey.nameKey]!.count > 1 { duplicateKeys.insert(newKey.nameKey) }
+            }
+        }
+    }
+
+    private mutating func removeName(_ nameKey: String, _ id: AccountID) {
+        guard var ids = byNameKey[nameKey] else { return }
+        ids.removeAll { $0 == id }
+        byNameKey[nameKey] = ids.isEmpty ? nil : ids
+        if ids.count < 2 { duplicateKeys.remove(nameKey) }
+    }
+
+    private func insertionPoint(for entry: (AccountID, AccountListKey)) -> Int {
+        var low = 0, high = ordered.count
+        while low < high {
+            let middle = (low + high) / 2
+            let id = ordered[middle]
+            if AccountListKey.precedes(id, keys[id]!, entry.0, entry.1, by: sort) { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    private func position(of entry: (AccountID, AccountListKey)) -> Int? {
+        let index = insertionPoint(for: entry)
+        if index < ordered.count, ordered[index] == entry.0 { return index }
+        return ordered.firstIndex(of: entry.0)
+    }
+
+    /// The live accounts that pass the filter, in list order.
+    func filtered(by matcher: FilterMatcher) -> [AccountID] {
+        if matcher.words.isEmpty { return ordered }
+        let needles = matcher.words.map { Array($0.utf8) }
+        var shown: [AccountID] = []
+        for (index, haystack) in haystacks.enumerated() where needles.allSatisfy({ FilterMatcher.contains(haystack, $0) }) {
+            shown.append(ordered[index])
+        }
+        return shown
+    }
+
+    /// How many accounts are live (not archived).
+    public var liveCount: Int { ordered.count }
+
+    /// Live accounts other than `id` whose name key is `nameKey`: what a name clash is checked against.
+    func live(namedLike nameKey: String) -> [AccountID] { byNameKey[nameKey] ?? [] }
+
+    /// One name per name key that more than one live account uses (the smallest id's spelling), sorted.
+    func duplicateNames(in accounts: [AccountID: Account]) -> [String] {
+        duplicateKeys.compactMap { key in byNameKey[key]?.min().flatMap { accounts[$0]?.name } }.sorted()
+    }
+}
+
+/// Each thread's share of `keysInParallel`, written once per chunk under a lock.
+private final class KeySlots: @unchecked Sendable {
+    private let lock = NSLock()
+    private var parts: [[AccountListKey]]
+    init(count: Int) { parts = Array(repeating: [], count: count) }
+    func set(_ chunk: Int, _ part: [AccountListKey]) {
+        lock.lock()
+        parts[chunk] = part
+        lock.unlock()
+    }
+    func joined() -> [AccountListKey] { parts.flatMap { $0 } }
+}

@@ -1,0 +1,69 @@
+import Testing
+import WorkbookModel
+import WorkbookTestSupport
+@testable import WorkbookApp
+
+/// The list order kept one account at a time must always equal the order rebuilt from scratch.
+@Suite struct AccountListOrderTests {
+    /// A small deterministic generator, so a failure can be replayed.
+    struct Steps: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    @Test func updatingOneAccountAtATimeGivesTheRebuiltOrder() {
+        var random = Steps(state: 7)
+        let names = ["Acme", "acme ", "Zoë Café", "Zoe Cafe", "東京精密", "서울 바이오텍", "Müller", "muller", "Beta"]
+        var accounts: [AccountID: Account] = [:]
+        var order = AccountListOrder()
+        for sort in AccountSort.allCases {
+            for step in 0..<300 {
+                let id = Fixtures.id(Int.random(in: 1...25, using: &random))
+                switch Int.random(in: 0..<5, using: &random) {
+                case 0:
+                    accounts[id] = nil
+                default:
+                    var account = accounts[id] ?? Account(id: id, name: "")
+                    account.name = names.randomElement(using: &random)!
+                    account.annualValue = Bool.random(using: &random) ? Int.random(in: 0...5, using: &random) : nil
+                    account.nextMeeting = Bool.random(using: &random) ? CalendarDate(dayNumber: Int.random(in: 0...3, using: &random)) : nil
+                    account.stage = RelationshipStage.allCases.randomElement(using: &random)!
+                    account.archived = Int.random(in: 0..<4, using: &random) == 0 ? ArchiveMark(on: Fixtures.today, by: "me") : nil
+                    accounts[id] = account
+                }
+                if step == 0 { order.rebuild(from: accounts, sort: sort) } else { order.update([id], from: accounts) }
+                var rebuilt = AccountListOrder()
+                rebuilt.rebuild(from: accounts, sort: sort)
+                #expect(order.ordered == rebuilt.ordered, "sort \(sort), step \(step)")
+                #expect(order.duplicateNames(in: accounts) == rebuilt.duplicateNames(in: accounts), "sort \(sort), step \(step)")
+                #expect(order.liveCount == accounts.values.filter { !$0.isArchived }.count)
+            }
+        }
+    }
+
+    @Test func theOrderMatchesTheSortRules() {
+        var order = AccountListOrder()
+        let accounts = Dictionary(uniqueKeysWithValues: Fixtures.accounts.map { ($0.id, $0) })
+        for sort in AccountSort.allCases {
+            order.rebuild(from: accounts, sort: sort)
+            #expect(order.ordered == AccountOrdering.sorted(Fixtures.accounts.filter { !$0.isArchived }, by: sort).map(\.id))
+        }
+    }
+
+    @Test func theFilterMatchesWhatTheMatcherMatches() {
+        var order = AccountListOrder()
+        let accounts = Dictionary(uniqueKeysWithValues: Fixtures.accounts.map { ($0.id, $0) })
+        order.rebuild(from: accounts, sort: .name)
+        for query in ["", "a", "MULLER", "café", "cafe", "東京", "dana wu", "wu dana", "zz", "ü"] {
+            let matcher = FilterMatcher(query: query)
+            let expected = order.ordered.filter { matcher.matches(accounts[$0]!) }
+            #expect(order.filtered(by: matcher) == expected, "query \(query)")
+        }
+    }
+}
