@@ -36,6 +36,7 @@ test: deps
 # Benchmarks/data/), one table on stdout and in Benchmarks/results.md.
 bench: deps
 	SWIFT="$(SWIFT)" Benchmarks/run.sh
+	SWIFT="$(SWIFT)" Benchmarks/merge.sh
 
 # Rewrites the screen goldens and docs/KEYBINDINGS.md; review the diff before committing.
 goldens: deps

@@ -15,19 +15,22 @@ let package = Package(
         ),
         .target(name: "WorkbookModel"),
         .target(name: "WorkbookStorage", dependencies: ["WorkbookModel"]),
+        .target(name: "WorkbookMerge", dependencies: ["WorkbookModel", "WorkbookStorage"]),
+        .target(name: "WorkbookSync", dependencies: ["WorkbookMerge", "WorkbookModel", "WorkbookStorage"]),
         .target(name: "TerminalUI"),
         .target(name: "TerminalNcurses", dependencies: ["TerminalUI", "CNcursesw"]),
-        .target(name: "WorkbookApp", dependencies: ["TerminalUI", "WorkbookModel", "WorkbookStorage"]),
+        .target(name: "WorkbookApp", dependencies: ["TerminalUI", "WorkbookModel", "WorkbookStorage", "WorkbookMerge"]),
         .executableTarget(
             name: "workbook",
-            dependencies: ["WorkbookApp", "TerminalNcurses", "WorkbookStorage", "WorkbookModel", "TerminalUI"]
+            dependencies: ["WorkbookApp", "TerminalNcurses", "WorkbookStorage", "WorkbookModel", "TerminalUI", "WorkbookMerge", "WorkbookSync"]
         ),
         .target(
             name: "WorkbookTestSupport",
-            dependencies: ["WorkbookApp", "TerminalUI", "WorkbookModel", "WorkbookStorage"]
+            dependencies: ["WorkbookApp", "TerminalUI", "WorkbookModel", "WorkbookStorage", "WorkbookMerge"]
         ),
         .testTarget(name: "WorkbookModelTests", dependencies: ["WorkbookModel", "WorkbookTestSupport"]),
         .testTarget(name: "WorkbookStorageTests", dependencies: ["WorkbookStorage", "WorkbookModel", "WorkbookTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "WorkbookMergeTests", dependencies: ["WorkbookMerge", "WorkbookStorage", "WorkbookModel", "WorkbookApp", "WorkbookTestSupport"], exclude: ["MergeFixtures"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "WorkbookTestSupport"]),
         .testTarget(name: "TerminalNcursesTests", dependencies: ["TerminalNcurses", "TerminalUI"]),
         .testTarget(name: "WorkbookAppTests", dependencies: ["WorkbookApp", "WorkbookTestSupport"], exclude: ["Goldens"]),

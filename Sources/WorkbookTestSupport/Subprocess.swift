@@ -67,5 +67,5 @@ public enum Subprocess {
 /// Why a subprocess could not be run to the end.
 public struct SubprocessError: Error, CustomStringConvertible {
     public var description: String
-    init(_ description: String) { self.description = description }
+    public init(_ description: String) { self.description = description }
 }

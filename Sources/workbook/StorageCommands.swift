@@ -2,6 +2,7 @@ import Foundation
 import TerminalUI
 import WorkbookApp
 import WorkbookStorage
+import WorkbookSync
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -9,10 +10,19 @@ import Glibc
 /// The storage commands of the command line: `check`, `restore` and the hidden `debug-save-burst`.
 @MainActor
 enum StorageCommands {
-    /// Problems (exit 1), then warnings, older-format files, leftovers, the lock holder and backups.
+    /// Problems (exit 1), then warnings, older-format files, leftovers, the lock holder and backups;
+    /// in a git clone also the merge driver, unmerged and marker files, and recorded conflicts.
     static func check(_ directory: String) -> Int32 {
         let report = WorkbookChecker.report(directory: directory)
+        let sharing = SharingCommands.sharing(directory).check()
         for problem in report.problems { say("\(problem.file): \(problem.message)") }
+        for problem in sharing?.problems ?? [] { say("git: \(problem)") }
+        for note in sharing?.notes ?? [] { say("note: git: \(note)") }
+        if let recorded = sharing?.recordedConflicts {
+            let total = recorded.values.reduce(0, +)
+            say(total == 0 ? "conflicts: none recorded" : "conflicts: \(total) recorded in \(recorded.count) file\(recorded.count == 1 ? "" : "s"), waiting to be resolved in the app:")
+            for (file, count) in recorded.sorted(by: { $0.key < $1.key }) { say("  \(file): \(count)") }
+        }
         for warning in report.warnings { say("warning: \(warning.file): \(warning.message)") }
         for file in report.migratedFiles { say("note: \(file.file): older \(file.message); rewritten (after a backup) on its next save") }
         for file in report.temporaryFiles { say("note: \(file): left by an interrupted save; removed the next time the workbook is opened") }
@@ -23,11 +33,12 @@ enum StorageCommands {
             say("backups (restore one with: workbook restore NAME --data \(directory)):")
             for backup in report.backups.reversed() { say("  \(backup.name)  \(backup.reason) (\(backup.files.count) file\(backup.files.count == 1 ? "" : "s"))") }
         }
-        if report.problems.isEmpty {
+        let count = report.problems.count + (sharing?.problems.count ?? 0)
+        if count == 0 {
             say("\(directory): every file is valid.")
             return 0
         }
-        WorkbookCommand.printError("\(report.problems.count) problem\(report.problems.count == 1 ? "" : "s") in \(directory)")
+        WorkbookCommand.printError("\(count) problem\(count == 1 ? "" : "s") in \(directory)")
         return 1
     }
 

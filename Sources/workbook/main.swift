@@ -27,6 +27,8 @@ enum WorkbookCommand {
             return StorageCommands.restore(backup, directory: dataDirectory(data))
         case .success(.debugSaveBurst(let options)):
             return StorageCommands.saveBurst(options, directory: dataDirectory(options.dataDirectory))
+        case .success(.sharing(let command)):
+            return SharingCommands.run(command)
         case .success(.generate(let options)):
             return GenerateCommand.run(options)
         case .success(.debugBench(let data, let runs)):
@@ -131,6 +133,8 @@ enum WorkbookCommand {
             workbook: workbook, today: today(), screenSize: terminal.size, location: displayPath(store.directory),
             readOnlyReason: options.readOnly ? "--read-only" : nil, isDemo: options.demo, userName: userName(default: workbook.settings.owner))
         state.useTemplates(from: TemplateFile.load(workbookDirectory: store.directory, seedIfMissing: state.readOnlyReason == nil))
+        let sharing = options.demo || options.readOnly ? nil : SharingCommands.hooks(directory: store.directory, author: state.userName)
+        state.canSync = sharing != nil
         // Even with no summary on screen, nothing may change until the full read is in: it replaces the accounts.
         if fullRead != nil { state.isReadingDetails = true }
         state.isPresenting = options.present
@@ -143,7 +147,7 @@ enum WorkbookCommand {
                 let (demoStore, demoWorkbook) = try openDemo()
                 return (demoStore, demoWorkbook, displayPath(demoStore.directory))
             },
-            exportWriter: { name, bytes in try UserDocumentWriter.write(bytes, named: name) }, pendingRead: fullRead)
+            exportWriter: { name, bytes in try UserDocumentWriter.write(bytes, named: name) }, pendingRead: fullRead, sharing: sharing)
         runtime.run()
         terminal.stop()
         let unsaved = runtime.state.unsaved.compactMap { runtime.state.accounts[$0]?.name }.sorted()

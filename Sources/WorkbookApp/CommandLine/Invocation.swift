@@ -11,6 +11,8 @@ public enum Invocation: Equatable, Sendable {
     case debugSaveBurst(SaveBurstOptions)
     /// `workbook generate`: write a deterministic synthetic territory for the benchmark (docs/PERFORMANCE.md).
     case generate(GenerateOptions)
+    /// `workbook merge-driver %O %A %B %P`, `git-setup`, `clone`, `sync`, `repair`: sharing through git.
+    case sharing(SharingCommand)
     /// Hidden: `workbook debug-bench --data DIR`, times a save and filter keystrokes in-process for `make bench`.
     case debugBench(dataDirectory: String, runs: Int)
     case help
@@ -102,6 +104,11 @@ public enum Invocation: Equatable, Sendable {
                                                             (what they replace is backed up first)
       workbook generate --accounts N [--seed S] --data DIR  write a synthetic territory for benchmarks
                                                             into a new or empty folder (same seed, same bytes)
+      workbook clone URL [DIR]                              clone a shared workbook and set it up
+      workbook git-setup [--data DIR]                       set up sharing in an existing git clone
+      workbook sync [--data DIR]                            commit your changes, pull the team's, push
+      workbook repair [--data DIR]                          merge files a stopped git merge left behind
+      workbook merge-driver BASE OURS THEIRS PATH           git's merge driver (set up by git-setup)
       workbook --help | --version
 
     Options:
@@ -130,6 +137,7 @@ public enum Invocation: Equatable, Sendable {
             case "restore": return .success(try parseRestore(&words))
             case "debug-save-burst": return .success(try parseSaveBurst(&words))
             case "generate": return .success(try parseGenerate(&words))
+            case "merge-driver", "git-setup", "clone", "sync", "repair": return .success(.sharing(try SharingCommand.parse(subcommand ?? "", &words)))
             case "debug-bench": return .success(try parseBench(&words))
             case "help": return .success(.help)
             case let other?: throw UsageError("unknown command \u{201C}\(other)\u{201D}")

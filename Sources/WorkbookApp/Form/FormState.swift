@@ -162,6 +162,8 @@ public enum FormPurpose: Equatable, Sendable {
     case editOwnerRecord(AccountID, EntityID)
     /// The workbook's own statement of what a partnership is (a setting, not an account).
     case partnershipStatement
+    /// The value of one recorded merge conflict (its id), typed by hand.
+    case resolveConflict(AccountID, String)
     /// The account review: which accounts, timer and presenting; then a decision, an action, closing an action.
     case startAccountReview
     case reviewDecision(AccountID)

@@ -22,6 +22,8 @@ public enum Command: Hashable, Sendable {
     case nextObjective, addObjective, editObjective, toggleMapView
     case editRelationship, addMilestone, addProductLine, handOver, cycleJournalFilter, exportHandover, editStatement
     case nextDimension, previousDimension, nextOwner
+    /// Sharing through git: the merge-conflicts list, keeping one of its values, sync, repair.
+    case showMergeConflicts, keepValue(Int), sync, repairFromGit
     // The account review (R) and presenting.
     case startAccountReview, endAccountReview, reviewNext, reviewPrevious, recordDecision, addReviewAction, closeReviewAction
     case markAccountReviewed, cycleReviewTimer, togglePresenting, showReviewDetails, saveReviewList
@@ -43,6 +45,7 @@ public enum KeyScope: String, CaseIterable, Sendable {
     case relationship = "Relationship pane"
     case personPicker = "Person picker"
     case conflict = "Changed here and on disk"
+    case mergeConflicts = "Merge conflicts"
     case review = "Review walk"
     case accountReview = "Account review"
     case reviewEvidence = "Review: typing evidence"

@@ -11,11 +11,12 @@ public enum CommandAvailability {
         case .add, .undo, .redo, .delete, .edit, .open, .retrySave, .mark, .addEvidence, .markReviewed, .startReview, .openTemplates,
              .editRole, .pickReportsTo, .pickInfluences, .editCoverage, .contactToday, .addObjective, .editObjective,
              .editRelationship, .addMilestone, .addProductLine, .handOver, .editStatement,
-             .recordDecision, .addReviewAction, .closeReviewAction, .markAccountReviewed, .saveReviewList:
+             .recordDecision, .addReviewAction, .closeReviewAction, .markAccountReviewed, .saveReviewList, .keepValue, .sync, .repairFromGit:
             if let reason = state.readOnlyReason { return "the workbook is read-only (\(reason))" }
         default:
             break
         }
+        if let reason = sharingReason(command, in: state) { return reason }
         if let session = state.accountReview, state.modal == nil {
             return AccountReviewReducer.disabledReason(command, session: session, in: state)
         }
@@ -54,7 +55,7 @@ public enum CommandAvailability {
         switch command {
         case .interrupt, .quit, .suspend, .nextPane, .previousPane, .showPane, .toggleHelp, .showProblems, .closeOverlay, .backOut,
              .retrySave, .refresh, .undo, .redo, .takeTheirs, .keepMine, .confirm, .cancel, .openDemo,
-             .startAccountReview, .togglePresenting:
+             .startAccountReview, .togglePresenting, .showMergeConflicts, .sync:
             return true
         default:
             return false
@@ -138,6 +139,26 @@ public enum CommandAvailability {
         case .undo: return state.undoStack.isEmpty ? "nothing to undo" : nil
         case .redo: return state.redoStack.isEmpty ? "nothing to redo" : nil
         default: return nil
+        }
+    }
+}
+
+extension CommandAvailability {
+    /// Sync, repair and the merge-conflicts list; nil when the command is not one of them or can run.
+    static func sharingReason(_ command: Command, in state: AppState) -> String? {
+        switch command {
+        case .showMergeConflicts:
+            guard let account = state.selectedAccount else { return "no account is selected" }
+            return account.conflicts.isEmpty ? "\(account.name) has no merge conflicts" : nil
+        case .sync:
+            if !state.canSync { return "this workbook is not shared through git (see README: Sharing with a team)" }
+            if !state.unsaved.isEmpty { return "some changes are not saved yet: Ctrl-S first" }
+            return nil
+        case .repairFromGit:
+            guard case .problems = state.modal else { return "it repairs files listed by !" }
+            return state.canSync ? nil : "this workbook is not shared through git"
+        default:
+            return nil
         }
     }
 }

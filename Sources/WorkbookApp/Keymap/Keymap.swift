@@ -23,6 +23,7 @@ public struct Keymap: Sendable {
         KeyBinding([.character("D")], .delete, .accounts, "Delete the selected account (asks first; u undoes)", hint: "delete"),
         KeyBinding([.character("/")], .startFilter, .accounts, "Filter accounts by name, industry, owner or stage", hint: "filter"),
         KeyBinding([.character("s")], .cycleSort, .accounts, "Sort by name, value, next meeting, stage, health", hint: "sort"),
+        KeyBinding([.character("C")], .showMergeConflicts, .accounts, "Resolve the selected account's merge conflicts (marked ≠)", hint: "conflicts", hintOnlyWhenAvailable: true),
         KeyBinding([.character("R")], .startAccountReview, .accounts, "Start an account review: choose the accounts, then one per screen", hint: "review", hintOnlyWhenAvailable: true),
         KeyBinding([.character("d")], .openDemo, .accounts, "Open the demo territory (from an empty workbook)", hint: "demo", hintOnlyWhenAvailable: true),
 
@@ -106,6 +107,8 @@ public struct Keymap: Sendable {
         KeyBinding([.control("s")], .retrySave, .global, "Retry saving changes that could not be saved"),
         KeyBinding([.control("l")], .refresh, .global, "Reload files changed on disk (git pull, an editor) and take over a workbook its other user has closed"),
         KeyBinding([.character("!")], .showProblems, .global, "List files that could not be read"),
+        KeyBinding([.character("C")], .showMergeConflicts, .global, "Resolve the selected account's merge conflicts (a teammate changed the same field)", hint: "conflicts", hintOnlyWhenAvailable: true),
+        KeyBinding([.character("Y")], .sync, .global, "Sync with the team: commit your changes, pull theirs, push (git)", hint: "sync", hintOnlyWhenAvailable: true),
         KeyBinding([.escape], .backOut, .global, "Back out: clear the filter or the message (never quits)"),
         KeyBinding([.control("z")], .suspend, .global, "Suspend to the shell (fg resumes)"),
         KeyBinding([.character("?")], .toggleHelp, .global, "Show all keys", hint: "help"),
@@ -183,6 +186,14 @@ public struct Keymap: Sendable {
         KeyBinding([.character("m")], .keepMine, .conflict, "Keep yours: save it over the version on disk", hint: "mine"),
         KeyBinding([.escape], .cancel, .conflict, "Decide later (your change stays unsaved)", hint: "later"),
 
+        KeyBinding([.character("1")], .keepValue(0), .mergeConflicts, "Keep the first value", hint: "keep 1st"),
+        KeyBinding([.character("2")], .keepValue(1), .mergeConflicts, "Keep the second value", hint: "keep 2nd"),
+        KeyBinding([.character("e"), .enter], .edit, .mergeConflicts, "Type the value yourself", hint: "edit"),
+        KeyBinding([.character("j"), .down], .moveDown, .mergeConflicts, "Next conflict"),
+        KeyBinding([.character("k"), .up], .moveUp, .mergeConflicts, "Previous conflict"),
+        KeyBinding([.escape, .character("q")], .cancel, .mergeConflicts, "Close (the conflicts stay recorded)", hint: "close"),
+
+        KeyBinding([.character("R")], .repairFromGit, .overlay, "Repair files a stopped git merge left with markers (merges git's three versions again)", hint: "repair", hintOnlyWhenAvailable: true),
         KeyBinding([.character("j"), .down], .moveDown, .overlay, "Scroll down"),
         KeyBinding([.character("k"), .up], .moveUp, .overlay, "Scroll up"),
         KeyBinding([.pageDown, .character(" ")], .pageDown, .overlay, "Page down"),
@@ -205,6 +216,7 @@ public struct Keymap: Sendable {
         case .confirmDeletePerson: return [.always, .confirm]
         case .review(let walk): return walk.evidenceInput == nil ? [.always, .review] : [.always, .reviewEvidence, .textField]
         case .help, .problems, .reviewDetails: return [.always, .overlay]
+        case .mergeConflicts: return [.always, .mergeConflicts]
         case nil: break
         }
         if state.accountReview != nil { return [.always, .accountReview] }

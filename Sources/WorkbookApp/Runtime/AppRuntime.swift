@@ -11,7 +11,7 @@ public typealias ExportWriter = (String, [UInt8]) throws -> String
 /// The one loop: read an event, turn it into an action, reduce, run the effects, draw what changed.
 public final class AppRuntime {
     public private(set) var state: AppState
-    private var store: WorkbookStore?
+    private(set) var store: WorkbookStore?
     private let backend: TerminalBackend
     private let theme: Theme
     private let keymap: Keymap
@@ -20,6 +20,8 @@ public final class AppRuntime {
     private let openDemo: WorkbookOpener?
     /// Writes a document for the user (the handover pack) and returns where it went.
     private let exportWriter: ExportWriter?
+    /// Sync and repair through git, supplied by the executable (the app never runs git itself).
+    let sharing: SharingHooks?
     private var previousFrame: Buffer?
     private var needsFullRedraw = true
     /// Idle seconds between looks at the disk for changes made outside (a git pull).
@@ -40,9 +42,10 @@ public final class AppRuntime {
     public init(
         state: AppState, store: WorkbookStore?, backend: TerminalBackend, theme: Theme, keymap: Keymap = .standard,
         environment: ReducerEnvironment = .live, today: @escaping () -> CalendarDate, openDemo: WorkbookOpener? = nil,
-        exportWriter: ExportWriter? = nil, pendingRead: BackgroundRead? = nil
+        exportWriter: ExportWriter? = nil, pendingRead: BackgroundRead? = nil, sharing: SharingHooks? = nil
     ) {
         self.pendingRead = pendingRead
+        self.sharing = sharing
         self.exportWriter = exportWriter
         self.state = state
         self.store = store
@@ -258,6 +261,8 @@ public final class AppRuntime {
             } catch {
                 return [.warning("The handover pack was not written: \(error)")]
             }
+        case .sync, .repairFromGit:
+            return runSharing(effect)
         case .suspend:
             backend.suspend()
             needsFullRedraw = true
@@ -291,7 +296,7 @@ public final class AppRuntime {
 
     /// Asks the store which files changed under the app and reads them again. An account with an
     /// unsaved change here is reloaded only when the user takes the version on disk.
-    private func outsideChanges(takeTheirs: Bool) -> OutsideChanges? {
+    func outsideChanges(takeTheirs: Bool) -> OutsideChanges? {
         guard let store else { return nil }
         var ids = Set(store.changedFiles())
         if takeTheirs { ids.formUnion(reportedConflicts) }

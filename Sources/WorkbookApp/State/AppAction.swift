@@ -61,6 +61,10 @@ public enum Effect: Equatable, Sendable {
     /// Write a document for the user (the handover pack) to a file in the current folder.
     case writeExport(fileName: String, text: String)
     case openDemo
+    /// `workbook sync` from the app: commit, pull (the merge driver merges), push; then reload.
+    case sync
+    /// Merge the files a stopped git merge left unmerged again from git's three stages; then reload.
+    case repairFromGit
     case suspend
     case quit
 }

@@ -134,7 +134,11 @@ public enum AppReducer {
                 state.shouldQuit = true
                 return [.quit]
             }
+        case .problems where command == .repairFromGit:
+            state.modal = nil
+            return [.repairFromGit]
         case .help, .problems, .reviewDetails: return OverlayReducer.reduce(&state, command)
+        case .mergeConflicts(let list): return MergeConflictsReducer.reduce(&state, list, command)
         case nil: break
         }
         if state.accountReview != nil { return AccountReviewReducer.reduce(&state, command, environment: environment) }
@@ -157,6 +161,10 @@ public enum AppReducer {
             state.modal = .help(scroll: 0)
         case .showProblems:
             state.modal = .problems(scroll: 0)
+        case .showMergeConflicts:
+            MergeConflictsReducer.open(&state)
+        case .sync:
+            return [.sync]
         case .backOut:
             if !state.filter.isEmpty {
                 return FilterReducer.reduce(&state, .clearFilter)

@@ -87,6 +87,8 @@ public enum Modal: Equatable, Sendable {
     /// The account review's page in full, every list uncut (Enter in the review).
     case reviewDetails(scroll: Int)
     case problems(scroll: Int)
+    /// The selected account's merge conflicts (recorded by git's merge driver), to keep a value or type one.
+    case mergeConflicts(MergeConflictList)
 }
 
 /// Everything the screen shows and the keys act on; changed only by `AppReducer`.
@@ -139,6 +141,8 @@ public struct AppState: Equatable, Sendable {
     /// Where the workbook lives, shown in the title bar.
     public var location: String
     public var isDemo: Bool
+    /// The workbook is a git clone with the merge driver set up: the sync key works.
+    public var canSync = false
     public var shouldQuit = false
     /// Accounts known so far only by their list-index summary (the listed fields): the rest of
     /// each arrives with `.workbookLoaded`. Empty once the workbook is read in full.

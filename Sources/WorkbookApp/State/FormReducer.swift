@@ -61,6 +61,8 @@ enum FormReducer {
         case .editRelationship, .editElement, .addMilestone, .editMilestone, .addProductLine, .editProductLine, .addJournalEntry,
              .editJournalEntry, .handOver, .editOwnerRecord, .partnershipStatement:
             return RelationshipReducer.submit(form, &state, environment)
+        case .resolveConflict(let accountID, let conflictID):
+            return MergeConflictsReducer.submit(form, accountID: accountID, conflictID: conflictID, &state)
         case .startAccountReview, .reviewDecision, .reviewAction, .closeReviewAction, .saveReviewList:
             return AccountReviewReducer.submit(form, &state, environment)
         }

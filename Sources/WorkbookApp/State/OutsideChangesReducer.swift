@@ -1,4 +1,5 @@
 import WorkbookModel
+import WorkbookStorage
 
 /// Files changed under the app: reload what is safe to reload, and say what could not be.
 enum OutsideChangesReducer {
@@ -6,6 +7,8 @@ enum OutsideChangesReducer {
         for account in changes.reloaded {
             state.accounts[account.id] = account
             forget(account.id, in: &state)
+            // A file that could not be read before (markers a repair removed) reads well now.
+            state.problems.removeAll { $0.file == "accounts/" + AccountFileFormat.fileName(for: account.id) }
         }
         for id in changes.removed {
             state.accounts.removeValue(forKey: id)

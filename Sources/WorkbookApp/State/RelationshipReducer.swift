@@ -206,7 +206,8 @@ extension FormPurpose {
              .editRole(let id, _, _), .addObjective(let id), .editObjective(let id, _), .coverage(let id, _), .editRelationship(let id),
              .editElement(let id, _), .addMilestone(let id), .editMilestone(let id, _), .addProductLine(let id), .editProductLine(let id, _),
              .addJournalEntry(let id), .editJournalEntry(let id, _), .handOver(let id), .editOwnerRecord(let id, _),
-             .reviewDecision(let id), .reviewAction(let id), .closeReviewAction(let id):
+             .reviewDecision(let id), .reviewAction(let id), .closeReviewAction(let id),
+             .resolveConflict(let id, _):
             return id
         }
     }

@@ -96,7 +96,9 @@ enum AccountsListView {
                 x += buffer.write(health?.level.marker ?? " ", x: x, y: y,
                                   style: selected || health == nil ? style : theme[healthRole(health!.level)], clip: inner)
             }
-            x += buffer.write(" " + TextWidth.fit(account.name, width: layout.nameWidth - (inline ? 1 : 0)), x: x, y: y, style: style, clip: inner)
+            // A merge conflict waiting for a choice shows as ≠ before the name (C resolves it).
+            let badge = account.unknownFields["conflicts"] == nil ? "" : "≠ "
+            x += buffer.write(" " + TextWidth.fit(badge + account.name, width: layout.nameWidth - (inline ? 1 : 0)), x: x, y: y, style: style, clip: inner)
             for column in layout.columns {
                 x += 1
                 let text = TextWidth.fit(column.value(account, state), width: column.width, alignRight: column.alignRight)

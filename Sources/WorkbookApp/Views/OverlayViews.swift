@@ -93,6 +93,10 @@ enum OverlayContent {
                 .init(text: "Fix or remove a file, then restart; `workbook check` lists the same problems.", role: .textMuted),
                 .init(text: "", role: .dialogText),
             ]
+            if state.canSync {
+                lines.insert(.init(text: "A file with <<<<<<< lines was left by a git merge: R merges it again from git's three versions.",
+                                   role: .textMuted), at: 2)
+            }
             for problem in state.problems {
                 lines.append(.init(text: problem.file, role: .paneTitle))
                 for line in TextWrap.lines(problem.message, width: max(10, width - 4)) {

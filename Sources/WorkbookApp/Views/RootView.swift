@@ -79,6 +79,8 @@ public enum RootView {
                                         theme: theme, into: &buffer, area: layout.body)
         case .problems(let scroll):
             ScrollingOverlayView.render(title: "Unreadable files", lines: OverlayContent.lines(for: state), scroll: scroll, theme: theme, into: &buffer, area: layout.body)
+        case .mergeConflicts(let list):
+            MergeConflictsView.render(list, state: state, theme: theme, into: &buffer, area: layout.body)
         case nil:
             break
         }
