@@ -14,9 +14,28 @@ public struct AccountFlag: Hashable, Sendable {
         self.text = text
     }
 
+    /// The one-way signal and overdue commitments: the review says these under the commitment
+    /// balance, not among the red flags it counts.
+    public var isSaidUnderBalance: Bool { rule == "checklist.oneWay" || rule == "checklist.overdue" }
+
     /// True when the text carries a person's rating (hidden while presenting).
     public var mentionsRating: Bool {
         rule == "map." + InfluenceRule.negativeHighInfluence.rawValue || rule == "map." + InfluenceRule.receptivePositive.rawValue
+    }
+}
+
+/// The neutral line that stands in for rating-based flags and strengths while ratings are hidden.
+public enum RatingSignals {
+    public static func hiddenLine(_ count: Int) -> String {
+        "\(count) rating-based signal\(count == 1 ? "" : "s") hidden while presenting"
+    }
+
+    /// Rating-based flags and strengths of an account over all its objectives.
+    public static func count(for account: Account, today: CalendarDate, settings: WorkbookSettings) -> Int {
+        account.objectives.reduce(0) { total, objective in
+            total + InfluenceRules.flags(for: account, objective: objective.id, today: today, thresholds: settings.influenceThresholds)
+                .filter(\.rule.revealsRating).count
+        }
     }
 }
 

@@ -110,10 +110,14 @@ public struct ReviewAction: Hashable, Sendable, Identifiable {
     public var status: ReviewActionStatus
     /// The day it was agreed: orders the array and dates it in the report.
     public var agreedOn: CalendarDate
+    /// The day it was marked done or dropped, so the next review can say what was closed since; nil
+    /// while open, and for actions closed by a build that did not record it.
+    public var closedOn: CalendarDate?
     public var unknownFields: [String: JSONValue]
 
     public init(id: EntityID, what: String, owner: String, due: CalendarDate? = nil, status: ReviewActionStatus = .open,
-                agreedOn: CalendarDate, unknownFields: [String: JSONValue] = [:]) {
+                agreedOn: CalendarDate, closedOn: CalendarDate? = nil, unknownFields: [String: JSONValue] = [:]) {
+        self.closedOn = closedOn
         self.id = id
         self.what = what
         self.owner = owner

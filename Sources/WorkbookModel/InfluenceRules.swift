@@ -25,6 +25,10 @@ public enum InfluenceRule: String, CaseIterable, Sendable, Hashable {
 
     public var isStrength: Bool { self == .receptivePositive || self == .activeCoach }
 
+    /// Raised only by a rating's sign (negative for the flag, positive for the strength): while
+    /// ratings are hidden, whether such a line exists or which kind it is would give the rating away.
+    public var revealsRating: Bool { self == .negativeHighInfluence || self == .receptivePositive }
+
     /// Position in `allCases`: a person's flags are listed in this order.
     var order: Int { Self.allCases.firstIndex(of: self)! }
 }
@@ -192,7 +196,7 @@ public enum InfluenceRules {
     }
 
     /// A rating as a rep writes it: +3, 0, −2 (a true minus sign).
-    static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : value < 0 ? "\u{2212}\(-value)" : "0" }
+    public static func signed(_ value: Int) -> String { value > 0 ? "+\(value)" : value < 0 ? "\u{2212}\(-value)" : "0" }
 
     static func isBlank(_ text: String) -> Bool { text.allSatisfy(\.isWhitespace) }
 }

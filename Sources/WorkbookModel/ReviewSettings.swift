@@ -1,6 +1,7 @@
 /// A field that can be hidden while presenting to a room.
 public enum SensitiveField: String, CaseIterable, Sendable, Hashable, Comparable {
     case personNotes, hotButtons, coldButtons, ratings, pricingStory, accountNotes, partnershipNotes
+    case soreSpots, handoverNotes, personalWins
 
     /// What a person reads in the settings documentation and the help.
     public var title: String {
@@ -12,11 +13,24 @@ public enum SensitiveField: String, CaseIterable, Sendable, Hashable, Comparable
         case .pricingStory: return "the pricing story"
         case .accountNotes: return "account notes"
         case .partnershipNotes: return "notes on the partnership elements"
+        case .soreSpots: return "sore-spot journal entries"
+        case .handoverNotes: return "handover notes"
+        case .personalWins: return "personal wins"
         }
     }
 
-    /// Hidden unless the workbook says otherwise: what is personal about the customer's people, and pricing.
-    public static let defaults: Set<SensitiveField> = [.personNotes, .hotButtons, .coldButtons, .ratings, .pricingStory, .partnershipNotes]
+    /// Hidden unless the workbook says otherwise: every free-text judgement about the customer and its
+    /// people, and pricing. A review is shown to a room, so what is hidden is the safe default.
+    public static let defaults: Set<SensitiveField> = Set(allCases)
+
+    /// The journal kinds whose text this field hides.
+    public var journalKind: JournalKind? {
+        switch self {
+        case .pricingStory: return .pricingStory
+        case .soreSpots: return .soreSpot
+        default: return nil
+        }
+    }
 
     public static func < (lhs: SensitiveField, rhs: SensitiveField) -> Bool { lhs.rawValue < rhs.rawValue }
 }

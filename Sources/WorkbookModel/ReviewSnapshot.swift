@@ -108,17 +108,39 @@ public struct ReviewChange: Hashable, Sendable {
         case personAdded, personGone, rolesChanged, modeChanged, ratingChanged
         case commitmentAdded, commitmentKept, commitmentBroken, commitmentNowOverdue, commitmentStatusChanged
         case flagRaised, flagCleared
+
+        /// Most important first: what a review must discuss goes before what has resolved itself,
+        /// so a cut list at 80×24 keeps the broken promises and loses the cleared flags.
+        public var importance: Int {
+            switch self {
+            case .commitmentBroken: return 0
+            case .commitmentNowOverdue: return 1
+            case .commitmentKept: return 2
+            case .ratingChanged: return 3
+            case .modeChanged: return 4
+            case .rolesChanged: return 5
+            case .personAdded: return 6
+            case .personGone: return 7
+            case .flagRaised: return 8
+            case .commitmentAdded: return 9
+            case .commitmentStatusChanged: return 10
+            case .flagCleared: return 11
+            }
+        }
     }
 
     public var kind: Kind
     public var text: String
     /// The same line with ratings left out, for a shared screen.
     public var maskedText: String
+    /// A flag raised or cleared only because of a rating's sign: hidden altogether while ratings are.
+    public var isRatingSignal: Bool
 
-    public init(kind: Kind, text: String, maskedText: String? = nil) {
+    public init(kind: Kind, text: String, maskedText: String? = nil, isRatingSignal: Bool = false) {
         self.kind = kind
         self.text = text
         self.maskedText = maskedText ?? text
+        self.isRatingSignal = isRatingSignal
     }
 
     /// The line to show: masked when ratings are hidden.
@@ -166,13 +188,16 @@ public enum ReviewDifferences {
         let newFlags = Set(new.flags.map(\.id))
         for flag in new.flags where !oldFlags.contains(flag.id) {
             changes.append(ReviewChange(kind: .flagRaised, text: "Flag raised: \(flag.text)",
-                                        maskedText: flag.mentionsRating ? "Flag raised: \(PresentingText.maskRating(flag.text))" : nil))
+                                        maskedText: flag.mentionsRating ? "Flag raised: \(PresentingText.maskRating(flag.text))" : nil,
+                                        isRatingSignal: flag.mentionsRating))
         }
         for flag in old.flags where !newFlags.contains(flag.id) {
             changes.append(ReviewChange(kind: .flagCleared, text: "Flag cleared: \(flag.text)",
-                                        maskedText: flag.mentionsRating ? "Flag cleared: \(PresentingText.maskRating(flag.text))" : nil))
+                                        maskedText: flag.mentionsRating ? "Flag cleared: \(PresentingText.maskRating(flag.text))" : nil,
+                                        isRatingSignal: flag.mentionsRating))
         }
-        return changes
+        // Stable: within a kind, the order above (names, then file order) stands.
+        return changes.enumerated().sorted { ($0.element.kind.importance, $0.offset) < ($1.element.kind.importance, $1.offset) }.map(\.element)
     }
 
     private static func commitmentChanges(_ old: ReviewSnapshot, _ new: ReviewSnapshot) -> [ReviewChange] {

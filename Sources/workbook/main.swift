@@ -50,6 +50,7 @@ enum WorkbookCommand {
     }
 
     static func export(_ options: Invocation.ExportOptions) -> Int32 {
+        let options = options.resolved(today: today())
         let directory = dataDirectory(options.dataDirectory)
         let workbook: LoadedWorkbook
         do {
@@ -64,6 +65,10 @@ enum WorkbookCommand {
             printError("workbook: \(error)")
             return 1
         case .success(let accounts):
+            if options.format == .review, let problem = ReviewReport.ownerProblem(accounts, options: options.report) {
+                printError(TextWidth.sanitized("workbook: \(problem)"))
+                return 1
+            }
             let text = options.format == .review
                 ? ReviewReport.render(accounts: accounts, settings: workbook.settings, today: today(), options: options.report)
                 : WorkbookExport.render(options.format, accounts: accounts, settings: workbook.settings, today: today())

@@ -21,7 +21,11 @@ import WorkbookTestSupport
         #expect(ReviewScope.all.accounts(in: state) == [acme, muller, tokyo])
         #expect(ReviewScope.owner("dana wu ").accounts(in: state) == [acme, muller], "owner names match ignoring case and spaces")
         #expect(ReviewScope.stage(.partner).accounts(in: state) == [tokyo])
-        #expect(ReviewScope.flagged.accounts(in: state) == [acme, muller], "東京精密 has no red flag")
+        #expect(ReviewScope.flagged.accounts(in: state) == [muller],
+                "東京精密 has no red flag; Acme's only one is an overdue commitment, said under its balance")
+        for id in ReviewScope.flagged.accounts(in: state) {
+            #expect(!AccountReviewPage(account: state.accounts[id]!, today: state.today, settings: state.settings).flagsBesidesBalance.isEmpty)
+        }
         var sorted = state
         sorted.sort = .value
         #expect(ReviewScope.all.accounts(in: sorted).first == muller, "the walk follows the list's sort")
@@ -41,14 +45,23 @@ import WorkbookTestSupport
             "All accounts (3)", "Flagged accounts", "Owner: Dana Wu (2)", "Owner: Kenji Sato (1)",
             "Type: Prospect (1)", "Type: Reliable supplier (1)", "Type: Partner (1)",
         ], selected: 0))
-        tester.perform(.fieldRight, .fieldRight, .nextField, .fieldRight, .fieldRight, .nextField, .fieldRight)
+        #expect(form.state.choice("present") == 1, "a review is made for a shared screen: presenting is on unless turned off")
+        tester.perform(.fieldRight, .fieldRight, .nextField, .fieldRight, .fieldRight)
         tester.send(.submitForm) {
             $0.modal = nil
             $0.accountReview = AccountReviewSession(scope: .owner("Dana Wu"), accounts: [self.acme, self.muller], timerMinutes: 3)
             $0.isPresenting = true
             $0.selectedID = self.acme
-            $0.message = StatusMessage("Review of owner: dana wu: 2 accounts. Space moves on, m marks reviewed.")
+            $0.message = StatusMessage("Review started: Owner: Dana Wu, 2 accounts. Space moves on, m marks reviewed.")
         }
+    }
+
+    @Test func theStartFormCanTurnPresentingOff() {
+        let start = ReviewFixtures.state()
+        var tester = ReducerTester(start)
+        tester.perform(.startAccountReview, .nextField, .nextField, .fieldRight, .submitForm)
+        #expect(tester.state.accountReview != nil)
+        #expect(!tester.state.isPresenting)
     }
 
     @Test func anEmptyScopeIsRefusedWithItsName() {
@@ -80,17 +93,40 @@ import WorkbookTestSupport
         #expect(Keymap.standard.resolve(.character("2"), in: tester.state) == nil)
     }
 
-    @Test func movingResetsTheTimerOfTheAccount() {
+    @Test func eachAccountKeepsItsTimeAndTheTotalCounts() {
         var start = walking()
         start.accountReview!.timerMinutes = 3
         var tester = ReducerTester(start)
-        tester.send(.reviewClock(75)) { $0.accountReview!.secondsOnAccount = 75 }
+        tester.send(.reviewClock(75)) {
+            $0.accountReview!.secondsOnAccount = 75
+            $0.accountReview!.totalSeconds = 75
+        }
         #expect(tester.state.accountReview!.timerText == "1:15 / 3:00")
-        tester.send(.reviewClock(120)) { $0.accountReview!.secondsOnAccount = 195 }
+        tester.send(.reviewClock(120)) {
+            $0.accountReview!.secondsOnAccount = 195
+            $0.accountReview!.totalSeconds = 195
+        }
         #expect(tester.state.accountReview!.timerText == "3:15 / 3:00 — over by 0:15")
         tester.send(.reviewNext) {
             $0.accountReview!.index = 1
             $0.accountReview!.secondsOnAccount = 0
+            $0.accountReview!.secondsByAccount = [self.acme: 195]
+            $0.selectedID = self.muller
+        }
+        tester.send(.reviewClock(10)) {
+            $0.accountReview!.secondsOnAccount = 10
+            $0.accountReview!.totalSeconds = 205
+        }
+        tester.send(.reviewPrevious) {
+            $0.accountReview!.index = 0
+            $0.accountReview!.secondsOnAccount = 195
+            $0.accountReview!.secondsByAccount = [self.acme: 195, self.muller: 10]
+            $0.selectedID = self.acme
+        }
+        #expect(tester.state.accountReview!.totalText == "total 3:25")
+        tester.send(.reviewNext) {
+            $0.accountReview!.index = 1
+            $0.accountReview!.secondsOnAccount = 10
             $0.selectedID = self.muller
         }
         tester.send(.cycleReviewTimer) {
@@ -168,6 +204,7 @@ import WorkbookTestSupport
         var after = before
         var action = before.reviewLog.actions[0]
         action.status = .dropped
+        action.closedOn = Fixtures.today
         after.reviewLog.upsert(action)
         tester.send(.submitForm, effects: [.save(after)]) {
             $0.modal = nil
@@ -220,7 +257,7 @@ import WorkbookTestSupport
     }
 
     @Test func theWalkKeepsItsOrderWhenAnAccountChanges() {
-        var tester = ReducerTester(walking(.flagged), newEntityIDs: [EntityID("r7")])
+        var tester = ReducerTester(walking(.owner("Dana Wu")), newEntityIDs: [EntityID("r7")])
         tester.perform(.markAccountReviewed)
         #expect(tester.state.accountReview!.accounts == [acme, muller])
         #expect(tester.state.accountReview!.index == 1)

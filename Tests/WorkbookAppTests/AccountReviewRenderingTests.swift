@@ -15,6 +15,7 @@ import WorkbookTestSupport
         AccountReviewReducer.begin(&state, scope: .all, timerMinutes: 5)
         AccountReviewReducer.move(&state, by: 1)
         state.accountReview!.secondsOnAccount = 83
+        state.accountReview!.totalSeconds = 503
         state.isPresenting = presenting
         state.message = nil
         return state
@@ -32,7 +33,7 @@ import WorkbookTestSupport
         #expect(screen.contains("2 of 3"))
         #expect(screen.contains("Müller & Söhne GmbH"))
         #expect(screen.contains("⚑ "), "flags carry a marker, not just a colour")
-        #expect(screen.contains("1:23 / 5:00"))
+        #expect(screen.contains("1:23 / 5:00 · total 8:23"))
         #expect(!screen.contains("PRESENTING"))
         Golden.assertMatches(RootView.render(state, theme: theme).0, named: "review-\(width)x\(height)", in: goldens)
     }

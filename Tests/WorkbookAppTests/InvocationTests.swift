@@ -1,5 +1,6 @@
 import Testing
 import WorkbookModel
+import WorkbookTestSupport
 @testable import WorkbookApp
 
 @Suite struct InvocationTests {
@@ -37,8 +38,17 @@ import WorkbookModel
         var options = Invocation.ExportOptions(format: .review, account: nil, dataDirectory: nil)
         options.report = ReviewReport.Options(owner: "Dana", since: CalendarDate(iso: "2026-11-01"))
         #expect(try Invocation.parse(["export", "--format", "review", "--owner", "Dana", "--since", "2026-11-01"]).get() == .export(options))
-        #expect(Invocation.parse(["export", "--format", "review", "--since", "yesterday"])
-                == .failure(UsageError("--since needs a date YYYY-MM-DD, not \u{201C}yesterday\u{201D}")))
+        #expect(Invocation.parse(["export", "--format", "review", "--since", "last week"])
+                == .failure(UsageError("--since needs a date: YYYY-MM-DD, today, yesterday, -7 or +7, not \u{201C}last week\u{201D}")))
+        // Relative dates as in forms, made days when the command runs.
+        for (text, expected) in [("yesterday", "2026-11-24"), ("today", "2026-11-25"), ("-7", "2026-11-18"), ("+7", "2026-12-02")] {
+            guard case .export(let relative) = try Invocation.parse(["export", "--format", "review", "--since", text]).get() else {
+                Issue.record("not an export")
+                continue
+            }
+            #expect(relative.report.since == nil && relative.relativeSince == text)
+            #expect(relative.resolved(today: Fixtures.today).report.since == CalendarDate(iso: expected), "\(text)")
+        }
         #expect(Invocation.parse(["export", "--format", "json", "--owner", "Dana"]) == .failure(UsageError("--owner and --since go with --format review")))
     }
 

@@ -131,9 +131,9 @@ import WorkbookTestSupport
         let folder = try TemporaryFolder()
         let data = try workbook(in: folder)
         let tmux = try TmuxSession(width: 80, height: 24,
-                                   shellCommand: "\(TmuxSession.quote(WorkbookBinary.path)) review --flagged --present --timer 1 --theme high-contrast --data \(TmuxSession.quote(data)); echo DONE",
+                                   shellCommand: "\(TmuxSession.quote(WorkbookBinary.path)) review --owner \(TmuxSession.quote("Dana Wu")) --present --timer 1 --theme high-contrast --data \(TmuxSession.quote(data)); echo DONE",
                                    environment: ["TERM": term])
-        let first = try tmux.waitFor("Review · Flagged accounts · 1 of 2")
+        let first = try tmux.waitFor("Review · Owner: Dana Wu · 1 of 2")
         #expect(first.contains("PRESENTING"))
         // The timer counts on its own while nobody types: the screen is redrawn each second.
         try tmux.waitUntil("the timer past 0:00") { $0.contains("/ 1:00") && !$0.contains("⏱ 0:00 /") }
@@ -147,6 +147,17 @@ import WorkbookTestSupport
         // Esc answers at once inside tmux: the review ended without a second key.
         tmux.press("q")
         try tmux.waitFor("DONE")
+    }
+
+    @Test func aReportForAnOwnerWithNoAccountsIsAnError() throws {
+        let folder = try TemporaryFolder()
+        let data = try workbook(in: folder)
+        let result = try WorkbookBinary.run(["export", "--format", "review", "--owner", "Nobody", "--data", data])
+        #expect(result.status == 1)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("no account is owned by \u{201C}Nobody\u{201D}; owners: Dana Wu, Kenji Sato"), "\(result.stderr)")
+        let matched = try WorkbookBinary.run(["export", "--format", "review", "--owner", "dana wu", "--data", data])
+        #expect(matched.status == 0, "owners match without case, as in the app")
     }
 
     @Test func theReportIsWrittenFromTheShell() throws {

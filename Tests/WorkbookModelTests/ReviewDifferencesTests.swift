@@ -41,12 +41,12 @@ import WorkbookTestSupport
         let old = ReviewSnapshot(people: people, roles: [role("i", "a", [.coach], mode: .evenKeel, rating: 1)])
         let new = ReviewSnapshot(people: people, roles: [role("i", "a", [.coach, .economic], mode: .growth, rating: -2)])
         let found = changes(old, new)
-        #expect(found.map(\.kind) == [.rolesChanged, .modeChanged, .ratingChanged])
-        #expect(found[0].text == "Ana: now Economic Buyer, Coach (was Coach)")
+        #expect(found.map(\.kind) == [.ratingChanged, .modeChanged, .rolesChanged], "rating and mode first: they matter most")
+        #expect(found[2].text == "Ana: now Economic Buyer, Coach (was Coach)")
         #expect(found[1].text == "Ana: mode Even Keel → Growth")
-        #expect(found[2].text == "Ana: rating +1 → −2")
-        #expect(found[2].text(hidingRatings: true) == "Ana: rating changed (hidden while presenting)")
-        #expect(!found[2].text(hidingRatings: true).contains("2"))
+        #expect(found[0].text == "Ana: rating +1 → −2")
+        #expect(found[0].text(hidingRatings: true) == "Ana: rating changed (hidden while presenting)")
+        #expect(!found[0].text(hidingRatings: true).contains("2"))
     }
 
     @Test func aNewPersonIsNotAlsoReportedAsARoleChange() {
@@ -69,10 +69,11 @@ import WorkbookTestSupport
             commitment("1", .kept), commitment("2", .broken), commitment("3", .open, overdue: true), commitment("4", .late), commitment("5", .open),
         ])
         let found = changes(old, new)
-        #expect(found.map(\.kind) == [.commitmentKept, .commitmentBroken, .commitmentNowOverdue, .commitmentStatusChanged, .commitmentAdded])
-        #expect(found[0].text == "Kept: \u{201C}Task 1\u{201D} (ours)")
-        #expect(found[2].text == "Now overdue: \u{201C}Task 3\u{201D} (ours)")
-        #expect(found[3].text == "\u{201C}Task 4\u{201D} (ours): open → late")
+        #expect(found.map(\.kind) == [.commitmentBroken, .commitmentNowOverdue, .commitmentKept, .commitmentAdded, .commitmentStatusChanged],
+                "broken and overdue first")
+        #expect(found[2].text == "Kept: \u{201C}Task 1\u{201D} (ours)")
+        #expect(found[1].text == "Now overdue: \u{201C}Task 3\u{201D} (ours)")
+        #expect(found[4].text == "\u{201C}Task 4\u{201D} (ours): open → late")
     }
 
     @Test func aCommitmentOverdueBothTimesIsNotNewlyOverdue() {
@@ -135,5 +136,13 @@ import WorkbookTestSupport
             ReviewAction(id: EntityID("w"), what: "done", owner: "", due: day, status: .done, agreedOn: day),
         ])
         #expect(log.openActions.map(\.what) == ["sooner", "later", "undated"])
+    }
+
+    @Test func aClearedFlagComesAfterEverythingElse() {
+        let old = ReviewSnapshot(people: [person("a", "Ana")], commitments: [commitment("1", .open)],
+                                 flags: [.init(id: "1", rule: "map.noCoach", text: "No Coach")])
+        let new = ReviewSnapshot(people: [person("b", "Bo")], commitments: [commitment("1", .broken)],
+                                 flags: [.init(id: "2", rule: "map.noEconomicBuyer", text: "No Economic Buyer")])
+        #expect(changes(old, new).map(\.kind) == [.commitmentBroken, .personAdded, .personGone, .flagRaised, .flagCleared])
     }
 }

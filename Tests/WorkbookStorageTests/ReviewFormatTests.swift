@@ -112,6 +112,17 @@ import WorkbookTestSupport
         #expect(AccountFileFormat.encode(decoded) == AccountFileFormat.encode(account))
     }
 
+    @Test func aClosedActionKeepsTheDayItWasClosed() throws {
+        var account = try AccountFileFormat.decode(Array(Self.reviewedFile.utf8), fileName: "k1.json")
+        #expect(account.reviewLog.actions[0].closedOn == nil, "older files have no closedOn")
+        #expect(!String(decoding: AccountFileFormat.encode(account), as: UTF8.self).contains("closedOn"), "an open action writes none")
+        account.reviewLog.actions[0].status = .done
+        account.reviewLog.actions[0].closedOn = Fixtures.today
+        let written = AccountFileFormat.encode(account)
+        #expect(String(decoding: written, as: UTF8.self).contains("\"closedOn\": \"2026-11-25\""))
+        #expect(try AccountFileFormat.decode(written, fileName: "k1.json").reviewLog.actions[0].closedOn == Fixtures.today)
+    }
+
     @Test func newEntriesLandAtTheEndOfTheirArrays() throws {
         var account = try AccountFileFormat.decode(Array(Self.reviewedFile.utf8), fileName: "k1.json")
         account.reviewLog.append(ReviewDecision(id: EntityID("0a"), on: Fixtures.today, by: "Lee", text: "Later decision, smaller id"))

@@ -48,6 +48,19 @@ public enum Invocation: Equatable, Sendable {
         public var dataDirectory: String?
         /// `--format review` only: `--owner` and `--since`.
         public var report = ReviewReport.Options()
+        /// `--since` as typed when it is relative (today, yesterday, -7, +7): the day depends on when
+        /// the command runs, so `resolved(today:)` turns it into `report.since`.
+        public var relativeSince: String?
+
+        /// The options with a relative `--since` made a day.
+        public func resolved(today: CalendarDate) -> ExportOptions {
+            var options = self
+            if let text = relativeSince, case .success(let day?) = AccountRules.parseDate(text, today: today) {
+                options.report.since = day
+                options.relativeSince = nil
+            }
+            return options
+        }
     }
 
     /// What `workbook debug-save-burst` does: `count` saves (0: until killed) over `accounts` accounts.
@@ -83,7 +96,7 @@ public enum Invocation: Equatable, Sendable {
                                                             print the workbook (or one account) to stdout
       workbook export --format handover --account NAME [--data DIR]
                                                             print the account's handover pack (Markdown)
-      workbook export --format review [--owner NAME] [--since YYYY-MM-DD] [--data DIR]
+      workbook export --format review [--owner NAME] [--since DATE] [--data DIR]
                                                             the review report in Markdown, after the meeting
       workbook check [--data DIR]                           validate every file; exit 1 on problems;
                                                             also lists privacy warnings and backups
@@ -104,7 +117,8 @@ public enum Invocation: Equatable, Sendable {
       --theme NAME   default, mono, or a theme file in ~/.config/account-workbook/themes
                      (NO_COLOR=1 selects mono)
       --read-only    open without changing anything
-      --present      start presenting: sensitive fields are hidden on screen (Ctrl-P toggles)
+      --present      start presenting: sensitive fields are hidden on screen (Ctrl-P toggles);
+                     R in the app starts a review with presenting on (its form can turn it off)
       --type TYPE    prospect, vendor, reliable-supplier, partner or lost
       --timer MIN    minutes per account in a review (the screen shows the time spent)
     """
@@ -160,6 +174,7 @@ public enum Invocation: Equatable, Sendable {
         var account: String?
         var data: String?
         var report = ReviewReport.Options()
+        var relativeSince: String?
         while let word = words.next() {
             switch word.name {
             case "--help", "-h": return .help
@@ -173,8 +188,11 @@ public enum Invocation: Equatable, Sendable {
             case "--owner": report.owner = try words.value(for: word)
             case "--since":
                 let text = try words.value(for: word)
-                guard let day = CalendarDate(iso: text) else { throw UsageError("--since needs a date YYYY-MM-DD, not \u{201C}\(text)\u{201D}") }
-                report.since = day
+                // The same dates a form accepts; whether a text is a date does not depend on the day.
+                guard case .success(.some) = AccountRules.parseDate(text, today: CalendarDate(dayNumber: 0)) else {
+                    throw UsageError("--since needs a date: YYYY-MM-DD, today, yesterday, -7 or +7, not \u{201C}\(text)\u{201D}")
+                }
+                if let day = CalendarDate(iso: text.trimmingWhitespace()) { report.since = day } else { relativeSince = text }
             case "--data": data = try words.value(for: word)
             default: throw UsageError.unknown(word)
             }
@@ -185,7 +203,7 @@ public enum Invocation: Equatable, Sendable {
             throw UsageError("--owner and --since go with --format review")
         }
         if format == .review, account != nil { throw UsageError("--format review takes --owner and --since, not --account") }
-        return .export(ExportOptions(format: format, account: account, dataDirectory: data, report: report))
+        return .export(ExportOptions(format: format, account: account, dataDirectory: data, report: report, relativeSince: relativeSince))
     }
 
     private static func parseCheck(_ words: inout ArgumentWords) throws -> Invocation {

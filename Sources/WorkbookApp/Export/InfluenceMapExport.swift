@@ -11,7 +11,7 @@ enum InfluenceMapExport {
             var facts: [String] = []
             if let amount = objective.amount { facts.append(ValueFormat.amount(amount, currency: settings.currency)) }
             if let close = objective.closeDate { facts.append("close \(close.iso)") }
-            facts.append("position \(objective.position > 0 ? "+" : "")\(objective.position)")
+            facts.append("position " + InfluenceRules.signed(objective.position))
             heading += " (" + facts.joined(separator: ", ") + ")"
             lines += ["", heading, "",
                       "| Person | Title | Reports to | Roles | Influence | Mode | Rating | Win | Result | Covered by | Last contact |",
@@ -21,7 +21,7 @@ enum InfluenceMapExport {
                 let cells = [
                     escape(person.name), escape(person.title), escape(person.reportsTo.flatMap { account.person($0)?.name } ?? ""),
                     influence.roles.map(\.title).joined(separator: ", "), influence.degree.title,
-                    influence.mode?.title ?? "—", influence.rating.map { $0 > 0 ? "+\($0)" : "\($0)" } ?? "—",
+                    influence.mode?.title ?? "—", influence.rating.map(InfluenceRules.signed) ?? "—",
                     escape(influence.win), escape(influence.result),
                     person.coverage.map { "\(escape($0.by)) (\($0.level.title.lowercased()))" }.joined(separator: ", "),
                     person.lastContact?.iso ?? "never",

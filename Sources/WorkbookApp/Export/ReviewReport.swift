@@ -18,6 +18,16 @@ public enum ReviewReport {
         }
     }
 
+    /// Why `--owner` cannot be reported on: no live account has that owner. Nil when it can.
+    public static func ownerProblem(_ accounts: [Account], options: Options) -> String? {
+        guard let owner = options.owner else { return nil }
+        let live = accounts.filter { !$0.isArchived }
+        let key = AccountRules.nameKey(owner)
+        guard !live.contains(where: { AccountRules.nameKey($0.owner) == key }) else { return nil }
+        let owners = Set(live.map(\.owner).filter { !$0.isEmpty }).sorted { $0.lowercased() < $1.lowercased() }
+        return "no account is owned by \u{201C}\(owner)\u{201D}" + (owners.isEmpty ? "" : "; owners: \(owners.joined(separator: ", "))")
+    }
+
     public static func render(accounts: [Account], settings: WorkbookSettings, today: CalendarDate, options: Options = .init()) -> String {
         var chosen = AccountOrdering.sorted(accounts.filter { !$0.isArchived }, by: .name)
         if let owner = options.owner {
@@ -75,9 +85,19 @@ public enum ReviewReport {
         } else {
             lines += ["", "### Since the last review", "", "First review: nothing to compare with."]
         }
+        func decisionLine(_ decision: ReviewDecision) -> String { "- \(decision.on.iso) (\(decision.by.isEmpty ? "—" : escape(decision.by))): \(escape(decision.text))" }
+        if since == nil, let last = page.lastReview, !page.decidedLastTime.isEmpty {
+            lines += ["", "### Decided last time (\(last.on.iso))", ""] + page.decidedLastTime.map(decisionLine)
+        }
         let decisions = since.map { day in account.reviewLog.decisions.filter { $0.on >= day } } ?? page.recentDecisions
         lines += ["", "### Decisions", ""]
-        lines += decisions.isEmpty ? ["None recorded."] : decisions.map { "- \($0.on.iso) (\($0.by.isEmpty ? "—" : escape($0.by))): \(escape($0.text))" }
+        lines += decisions.isEmpty ? ["None recorded."] : decisions.map(decisionLine)
+        if !page.closedSinceLast.isEmpty {
+            lines += ["", page.lastReview == nil ? "### Done" : "### Done since the last review", ""]
+            lines += page.closedSinceLast.map { action in
+                "- [x] \(escape(action.what)) — \(action.owner.isEmpty ? "no owner" : escape(action.owner)) — \(action.status.title.lowercased())\(action.closedOn.map { " " + $0.iso } ?? "")"
+            }
+        }
         let actions = account.reviewLog.openActions
         lines += ["", "### Open actions", ""]
         lines += actions.isEmpty ? ["None."] : actions.map { action in

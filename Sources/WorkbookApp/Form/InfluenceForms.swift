@@ -3,7 +3,7 @@ import WorkbookModel
 /// The forms of the influence map: a person, their part in an objective, an objective, our coverage of them.
 public enum InfluenceForms {
     static let yesNo = ["No", "Yes"]
-    static let ratings = ["—"] + (-5...5).map { $0 > 0 ? "+\($0)" : "\($0)" }
+    static let ratings = ["—"] + (-5...5).map(InfluenceRules.signed)
     /// −5 … +5, so that → always means "more".
     static let positions = (-5...5).map { $0 > 0 ? "+\($0)" : "\($0)" }
     static let degrees: [InfluenceDegree] = [.low, .medium, .high]

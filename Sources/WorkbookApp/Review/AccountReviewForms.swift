@@ -11,7 +11,7 @@ public enum AccountReviewForms {
         var form = FormState(title: "Start a review", fields: [
             .choice("scope", "Accounts", options: options, selected: 0),
             .choice("timer", "Timer", options: timerOptions, selected: 0),
-            .choice("present", "Presenting", options: ["Off", "On: hide sensitive fields"], selected: state.isPresenting ? 1 : 0),
+            .choice("present", "Presenting", options: ["Off", "On: hide sensitive fields"], selected: 1),
         ])
         form.submitVerb = "start"
         return EditorForm(purpose: .startAccountReview, state: form)

@@ -17,6 +17,8 @@ public struct AccountReviewPage: Equatable, Sendable {
     /// The objective the header and the roles are about: the one closing first (undated last).
     public var objective: SalesObjective?
     public var flags: [AccountFlag]
+    /// Rating-based flags and strengths (all objectives): what presenting says as one neutral count.
+    public var ratingSignals: Int
     public var balance: CommitmentBalance
     public var overdue: [Commitment]
     /// Who holds each of the four roles in the objective, in name order.
@@ -29,10 +31,15 @@ public struct AccountReviewPage: Equatable, Sendable {
     public var nextActions: [NextAction]
     /// Decisions taken since the last review (today's included).
     public var recentDecisions: [ReviewDecision]
+    /// Decisions recorded at the last review itself: the room is reminded what it agreed then.
+    public var decidedLastTime: [ReviewDecision]
+    /// Agreed actions marked done or dropped since the last review (all closed ones at a first review).
+    public var closedSinceLast: [ReviewAction]
 
     public static func == (lhs: AccountReviewPage, rhs: AccountReviewPage) -> Bool {
         lhs.account == rhs.account && lhs.flags == rhs.flags && lhs.changes == rhs.changes && lhs.nextActions == rhs.nextActions
             && lhs.roles.map(\.people) == rhs.roles.map(\.people) && lhs.recentDecisions == rhs.recentDecisions
+            && lhs.decidedLastTime == rhs.decidedLastTime && lhs.closedSinceLast == rhs.closedSinceLast
     }
 
     public init(account: Account, today: CalendarDate, settings: WorkbookSettings, nextActionCount: Int = 3) {
@@ -40,6 +47,7 @@ public struct AccountReviewPage: Equatable, Sendable {
         let objective = account.objectives.min { CalendarDate.precedes($0.closeDate, $1.closeDate) ?? (($0.title, $0.id) < ($1.title, $1.id)) }
         self.objective = objective
         flags = AccountFlags.redFlags(for: account, today: today, settings: settings)
+        ratingSignals = RatingSignals.count(for: account, today: today, settings: settings)
         balance = CommitmentRules.balance(account.commitments, today: today, thresholds: settings.checklistThresholds)
         overdue = account.commitments.filter { CommitmentRules.isOverdue($0, today: today) }.sorted { ($0.due!, $0.id) < ($1.due!, $1.id) }
         let holders = objective.map { InfluenceRules.roleHolders(for: account, objective: $0.id) } ?? [:]
@@ -56,6 +64,11 @@ public struct AccountReviewPage: Equatable, Sendable {
             changes = nil
         }
         recentDecisions = account.reviewLog.decisions.filter { baseline == nil || $0.on > baseline!.on }
+        decidedLastTime = baseline.map { last in account.reviewLog.decisions.filter { $0.on == last.on } } ?? []
+        closedSinceLast = account.reviewLog.actions.filter { action in
+            guard action.status != .open, let closed = action.closedOn else { return false }
+            return baseline.map { closed > $0.on } ?? true
+        }
         nextActions = Array(AccountReviewPage.actions(account, today: today).prefix(nextActionCount))
     }
 
@@ -80,13 +93,16 @@ public struct AccountReviewPage: Equatable, Sendable {
 
     /// The red flags not already said under the balance (the one-way signal, overdue commitments).
     public var flagsBesidesBalance: [AccountFlag] {
-        flags.filter { $0.rule != "checklist.oneWay" && $0.rule != "checklist.overdue" }
+        flags.filter { !$0.isSaidUnderBalance }
     }
 
     /// "ours 2/3 kept · theirs 1/2 met · 1 overdue", and the one-way warning when it applies.
     public var balanceLine: String {
         var parts = ["ours \(balance.oursKept)/\(balance.ours) kept", "theirs \(balance.theirsKept)/\(balance.theirs) met"]
         parts.append(balance.overdue == 0 ? "nothing overdue" : "\(balance.overdue) overdue")
+        // A broken promise is worse than a late one: said here too, not only as a change.
+        let broken = account.commitments.filter { $0.status == .broken }.count
+        if broken > 0 { parts.append("\(broken) broken") }
         if let days = balance.daysSinceReview { parts.append("last checked \(days) d ago") }
         return parts.joined(separator: " · ")
     }

@@ -7,6 +7,17 @@ public enum AccountReviewReducer {
     /// Starts a walk over `scope`; false (with a message) when no account is in it.
     @discardableResult
     public static func begin(_ state: inout AppState, scope: ReviewScope, timerMinutes: Int? = nil) -> Bool {
+        var scope = scope
+        if case .list(let name) = scope {
+            guard let list = ReviewScope.savedList(named: name, in: state.settings.review) else {
+                let names = state.settings.review.lists.map { "\u{201C}\($0.name)\u{201D}" }
+                let known = names.isEmpty ? "There are no saved lists yet (L saves one)." : "Saved lists: \(names.joined(separator: ", "))."
+                state.message = StatusMessage("No saved list is named \u{201C}\(name)\u{201D}. \(known)", kind: .warning)
+                return false
+            }
+            // The list's own spelling, so the title reads as the team wrote it.
+            scope = .list(list.name)
+        }
         let accounts = scope.accounts(in: state)
         guard !accounts.isEmpty else {
             state.message = StatusMessage("No accounts to review in \u{201C}\(scope.title)\u{201D}.", kind: .warning)
@@ -15,7 +26,7 @@ public enum AccountReviewReducer {
         state.modal = nil
         state.accountReview = AccountReviewSession(scope: scope, accounts: accounts, timerMinutes: timerMinutes)
         state.selectedID = accounts[0]
-        state.message = StatusMessage("Review of \(scope.title.lowercased()): \(accounts.count) account\(accounts.count == 1 ? "" : "s"). Space moves on, m marks reviewed.")
+        state.message = StatusMessage("Review started: \(scope.title), \(accounts.count) account\(accounts.count == 1 ? "" : "s"). Space moves on, m marks reviewed.")
         return true
     }
 
@@ -25,8 +36,8 @@ public enum AccountReviewReducer {
         case .reviewNext, .reviewPrevious:
             move(&state, by: command == .reviewNext ? 1 : -1)
         case .cycleReviewTimer:
+            // A new budget, not a new start: the time already spent still counts.
             session.timerMinutes = session.nextTimer
-            session.secondsOnAccount = 0
             state.accountReview = session
             state.message = StatusMessage(session.timerMinutes.map { "Timer: \($0) minutes per account." } ?? "Timer off.")
         case .endAccountReview:
@@ -110,8 +121,7 @@ public enum AccountReviewReducer {
             state.message = StatusMessage(offset > 0 ? "That was the last account: Esc ends the review." : "This is the first account.")
             return
         }
-        session.index = target
-        session.secondsOnAccount = 0
+        session.go(to: target)
         state.accountReview = session
         if let id = session.currentID, state.visible.contains(id) { state.selectedID = id }
         AccountsReducer.keepSelectionVisible(&state)
@@ -186,6 +196,7 @@ public enum AccountReviewReducer {
             guard !open.isEmpty else { return closeGone(&state) }
             var action = open[min(form.state.choice("action"), open.count - 1)]
             action.status = form.state.choice("outcome") == 0 ? .done : .dropped
+            action.closedOn = state.today
             var after = account
             after.reviewLog.upsert(action)
             state.modal = nil

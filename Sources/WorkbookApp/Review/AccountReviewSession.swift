@@ -34,9 +34,12 @@ public enum ReviewScope: Equatable, Sendable {
         case .stage(let stage):
             chosen = live.filter { $0.stage == stage }
         case .flagged:
-            chosen = live.filter { !AccountFlags.redFlags(for: $0, today: state.today, settings: state.settings).isEmpty }
+            // As the review screen counts them: overdue items and the one-way signal are said under the balance.
+            chosen = live.filter { account in
+                AccountFlags.redFlags(for: account, today: state.today, settings: state.settings).contains { !$0.isSaidUnderBalance }
+            }
         case .list(let name):
-            let ids = Set(state.settings.review.lists.first { $0.name == name }?.accounts ?? [])
+            let ids = Set(ReviewScope.savedList(named: name, in: state.settings.review)?.accounts ?? [])
             chosen = live.filter { ids.contains($0.id) }
         }
         return AccountOrdering.sorted(chosen, by: state.sort).map(\.id)
@@ -51,9 +54,15 @@ public enum ReviewScope: Equatable, Sendable {
         case .stage(let stage): return state.liveAccounts.filter { $0.stage == stage }.count
         case .flagged: return nil
         case .list(let name):
-            let ids = Set(state.settings.review.lists.first { $0.name == name }?.accounts ?? [])
+            let ids = Set(ReviewScope.savedList(named: name, in: state.settings.review)?.accounts ?? [])
             return ids.filter { state.accounts[$0].map { !$0.isArchived } ?? false }.count
         }
+    }
+
+    /// The saved list with this name, matched as owners are (case and surrounding spaces ignored).
+    public static func savedList(named name: String, in settings: ReviewSettings) -> ReviewList? {
+        let key = AccountRules.nameKey(name)
+        return settings.lists.first { $0.name == name } ?? settings.lists.first { AccountRules.nameKey($0.name) == key }
     }
 
     /// Live accounts per owner name key, in one pass.
@@ -83,8 +92,12 @@ public struct AccountReviewSession: Equatable, Sendable {
     public var index: Int
     /// Minutes per account, or nil when the timer is off.
     public var timerMinutes: Int?
-    /// Seconds spent on the current account; reset on moving.
+    /// Seconds spent on the current account, this visit and any earlier one.
     public var secondsOnAccount = 0
+    /// Seconds spent on the accounts left behind, kept for when the walk comes back to one.
+    public var secondsByAccount: [AccountID: Int] = [:]
+    /// Seconds the timer has counted in the whole review: the meeting's length so far.
+    public var totalSeconds = 0
     /// Accounts marked reviewed in this session, for the closing summary.
     public var markedReviewed: Set<AccountID> = []
 
@@ -109,17 +122,29 @@ public struct AccountReviewSession: Equatable, Sendable {
         return steps[(position + 1) % steps.count]
     }
 
+    /// Moves the walk to `target`, keeping the time spent on the account it leaves.
+    public mutating func go(to target: Int) {
+        if let id = currentID { secondsByAccount[id] = secondsOnAccount > 0 ? secondsOnAccount : nil }
+        index = target
+        secondsOnAccount = currentID.flatMap { secondsByAccount[$0] } ?? 0
+    }
+
+    static func clock(_ seconds: Int) -> String {
+        let secs = seconds % 60
+        return "\(seconds / 60):\(secs < 10 ? "0" : "")\(secs)"
+    }
+
     /// "1:23 / 3:00", with "over by 0:12" once the time per account is used up.
     public var timerText: String? {
         guard let minutes = timerMinutes else { return nil }
         let budget = minutes * 60
-        func clock(_ seconds: Int) -> String {
-            let secs = seconds % 60
-            return "\(seconds / 60):\(secs < 10 ? "0" : "")\(secs)"
-        }
+        let clock = AccountReviewSession.clock
         if secondsOnAccount > budget { return "\(clock(secondsOnAccount)) / \(clock(budget)) — over by \(clock(secondsOnAccount - budget))" }
         return "\(clock(secondsOnAccount)) / \(clock(budget))"
     }
+
+    /// "total 12:34": the whole review so far, while the timer runs.
+    public var totalText: String? { timerMinutes == nil ? nil : "total \(AccountReviewSession.clock(totalSeconds))" }
 
     public var isOverTime: Bool { timerMinutes.map { secondsOnAccount > $0 * 60 } ?? false }
 }

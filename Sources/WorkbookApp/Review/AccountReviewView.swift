@@ -25,12 +25,16 @@ enum AccountReviewView {
         var lines: [Line]
         var priority: Int
         var wanted: Int
+        /// Shown only when every other section has the lines it wants (last time's decisions, what
+        /// was done): at 80×24 they must not push the overdue items off; Enter lists them.
+        var isOptional = false
     }
 
     static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) {
         guard let session = state.accountReview else { return }
         var title = "Review · \(session.scope.title) · \(session.progress)"
         if let timer = session.timerText { title += (session.isOverTime ? " · ! ⏱ " : " · ⏱ ") + timer }
+        if let total = session.totalText { title += " · " + total }
         let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorderFocused], title: title, titleStyle: theme[.paneTitle])
         guard inner.width > 4, inner.height > 0 else { return }
         let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 2, height: inner.height)
@@ -96,11 +100,13 @@ enum AccountReviewView {
     static func sections(_ page: AccountReviewPage, state: AppState, width: Int) -> [Section] {
         let hideRatings = state.hidesRatings
         // The one-way signal and overdue commitments are said under the balance, once.
-        let mapFlags = page.flagsBesidesBalance
-        var flags = mapFlags.map { flag in
-            Line("⚑ ", hideRatings && flag.mentionsRating ? PresentingText.maskRating(flag.text) : flag.text, markerRole: .dateOverdue)
-        }
-        if flags.isEmpty { flags = [Line("✓ ", "No red flags", role: .textMuted)] }
+        // While ratings are hidden, rating-based flags and strengths become one count: a line that
+        // exists only for a negative rating would give the rating away.
+        let mapFlags = page.flagsBesidesBalance.filter { !(hideRatings && $0.mentionsRating) }
+        var flags = mapFlags.map { flag in Line("⚑ ", flag.text, markerRole: .dateOverdue) }
+        let hiddenSignals = hideRatings ? page.ratingSignals : 0
+        if flags.isEmpty && hiddenSignals == 0 { flags = [Line("✓ ", "No red flags", role: .textMuted)] }
+        if hiddenSignals > 0 { flags.append(Line("· ", RatingSignals.hiddenLine(hiddenSignals), role: .textMuted)) }
 
         var balance = [Line("", page.balanceLine)]
         for commitment in page.overdue {
@@ -121,7 +127,10 @@ enum AccountReviewView {
         if let last = page.lastReview {
             since = "Since the last review (\(last.on.iso))"
             let list = page.changes ?? []
-            changes = list.map { Line(marker(for: $0.kind), $0.text(hidingRatings: hideRatings), markerRole: markerRole(for: $0.kind)) }
+            // A flag raised or cleared by a rating's sign is left out: even a count would tell a
+            // negative rating from a positive one, and the rating change itself is already listed.
+            changes = list.filter { !(hideRatings && $0.isRatingSignal) }
+                .map { Line(marker(for: $0.kind), $0.text(hidingRatings: hideRatings), markerRole: markerRole(for: $0.kind)) }
             if changes.isEmpty { changes = [Line("", "No changes since then.", role: .textMuted)] }
         } else {
             since = "Since the last review"
@@ -139,10 +148,21 @@ enum AccountReviewView {
         }
         if next.isEmpty { next = [Line("", "Nothing planned: a agrees an action.", role: .textMuted)] }
 
-        let decisions = page.recentDecisions.map { Line("• ", "\($0.text) (\($0.by.isEmpty ? "—" : $0.by), \($0.on.iso))") }
-
+        func decisionLine(_ decision: ReviewDecision) -> Line { Line("• ", "\(decision.text) (\(decision.by.isEmpty ? "—" : decision.by), \(decision.on.iso))") }
         // With nothing decided yet, the hint bar's "d decide" says enough: the rows go to the rest.
-        let decisionSection = page.recentDecisions.isEmpty ? [] : [Section(title: "Decisions", lines: decisions, priority: 5, wanted: 2)]
+        var decisionSection: [Section] = []
+        if !page.decidedLastTime.isEmpty, let last = page.lastReview {
+            decisionSection.append(Section(title: "Decided last time (\(last.on.iso))", lines: page.decidedLastTime.map(decisionLine), priority: 5, wanted: 2, isOptional: true))
+        }
+        if !page.closedSinceLast.isEmpty {
+            let lines = page.closedSinceLast.map { action in
+                Line("✓ ", "\(action.what) · \(action.owner.isEmpty ? "no owner" : action.owner) · \(action.status.title.lowercased())\(action.closedOn.map { " " + $0.iso } ?? "")")
+            }
+            decisionSection.append(Section(title: page.lastReview == nil ? "Done" : "Done since the last review", lines: lines, priority: 6, wanted: 1, isOptional: true))
+        }
+        if !page.recentDecisions.isEmpty {
+            decisionSection.append(Section(title: "Decisions", lines: page.recentDecisions.map(decisionLine), priority: 5, wanted: 2))
+        }
         return [
             Section(title: "Red flags (\(mapFlags.count))", lines: flags, priority: 0, wanted: 3),
             Section(title: "Commitment balance", lines: balance, priority: 3, wanted: 3),
@@ -190,6 +210,16 @@ enum AccountReviewView {
     /// by priority; a cut section ends in "… N more".
     static func draw(_ sections: [Section], theme: Theme, into buffer: inout Buffer, rect: Rect) {
         guard rect.height > 0, rect.width > 4 else { return }
+        let required = sections.filter { !$0.isOptional }
+        var needed = required.reduce(0) { $0 + 1 + min($1.wanted, $1.lines.count) }
+        var sections = required.isEmpty ? sections : sections.filter { section in
+            guard section.isOptional else { return true }
+            let cost = 1 + min(section.wanted, section.lines.count)
+            guard needed + cost <= rect.height else { return false }
+            needed += cost
+            return true
+        }
+        if sections.isEmpty { sections = required }
         let counts = allocate(sections, rows: rect.height)
         var spare = rect.height - sections.count - counts.reduce(0, +)
         var y = rect.y

@@ -16,8 +16,8 @@ enum PresentingMask {
             if let account = state.accounts[id] { masked.accounts[id] = mask(account, sensitive) }
         }
         switch state.modal {
-        case .form(let form): masked.modal = .form(mask(form, sensitive))
-        case .confirmDiscard(let form): masked.modal = .confirmDiscard(mask(form, sensitive))
+        case .form(let form): masked.modal = .form(mask(form, state))
+        case .confirmDiscard(let form): masked.modal = .confirmDiscard(mask(form, state))
         default: break
         }
         return masked
@@ -48,10 +48,15 @@ enum PresentingMask {
             if sensitive.contains(.hotButtons) { account.people[index].hotButtons = hide(account.people[index].hotButtons) }
             if sensitive.contains(.coldButtons) { account.people[index].coldButtons = hide(account.people[index].coldButtons) }
         }
-        if sensitive.contains(.pricingStory) {
-            for index in account.journal.indices where account.journal[index].kind == .pricingStory {
-                account.journal[index].text = hide(account.journal[index].text)
-            }
+        if sensitive.contains(.personalWins) {
+            for index in account.influences.indices { account.influences[index].win = hide(account.influences[index].win) }
+        }
+        let hiddenKinds = hiddenJournalKinds(sensitive)
+        for index in account.journal.indices where hiddenKinds.contains(account.journal[index].kind) {
+            account.journal[index].text = hide(account.journal[index].text)
+        }
+        if sensitive.contains(.handoverNotes) {
+            for index in account.ownerHistory.indices { account.ownerHistory[index].handoverNote = hide(account.ownerHistory[index].handoverNote) }
         }
         if sensitive.contains(.partnershipNotes) {
             for (element, sides) in account.partnership.assessments {
@@ -63,13 +68,14 @@ enum PresentingMask {
         return account
     }
 
+    static func hiddenJournalKinds(_ sensitive: Set<SensitiveField>) -> Set<JournalKind> {
+        Set(sensitive.compactMap(\.journalKind))
+    }
+
     /// Form fields holding a sensitive value show the mask, whatever is typed into them.
-    static func mask(_ form: EditorForm, _ sensitive: Set<SensitiveField>) -> EditorForm {
+    static func mask(_ form: EditorForm, _ state: AppState) -> EditorForm {
         var form = form
-        var keys = sensitiveKeys(form.purpose, sensitive)
-        // A journal entry is sensitive by its kind, as chosen in the form right now.
-        if case .addJournalEntry = form.purpose, isPricingStory(form), sensitive.contains(.pricingStory) { keys.insert("text") }
-        if case .editJournalEntry = form.purpose, isPricingStory(form), sensitive.contains(.pricingStory) { keys.insert("text") }
+        let keys = maskedKeys(form, in: state)
         for index in form.state.fields.indices where keys.contains(form.state.fields[index].key) {
             switch form.state.fields[index].value {
             case .text(let input):
@@ -81,6 +87,31 @@ enum PresentingMask {
         return form
     }
 
+    /// The fields of an open form that are masked while presenting, judged on the real data: a
+    /// journal entry stored as a pricing story stays masked when the form's kind is changed to
+    /// something else, and one whose kind is set to a hidden kind is masked from then on.
+    static func maskedKeys(_ form: EditorForm, in state: AppState) -> Set<String> {
+        guard state.isPresenting else { return [] }
+        let sensitive = state.settings.review.sensitive
+        var keys = sensitiveKeys(form.purpose, sensitive)
+        let hiddenKinds = hiddenJournalKinds(sensitive)
+        switch form.purpose {
+        case .addJournalEntry, .editJournalEntry:
+            let chosen = JournalKind.allCases.indices.contains(form.state.choice("kind")) ? JournalKind.allCases[form.state.choice("kind")] : nil
+            if let chosen, hiddenKinds.contains(chosen) { keys.insert("text") }
+            if case .editJournalEntry(let accountID, let entryID) = form.purpose,
+               let stored = state.accounts[accountID]?.journal.first(where: { $0.id == entryID }), hiddenKinds.contains(stored.kind) {
+                keys.insert("text")
+            }
+        default:
+            break
+        }
+        return keys
+    }
+
+    /// What the status line says when a key would change a masked field.
+    static let refusedEdit = "Hidden while presenting \u{2014} Ctrl-P shows it to edit"
+
     /// The keys of the fields that hold sensitive values in a form of this purpose.
     static func sensitiveKeys(_ purpose: FormPurpose, _ sensitive: Set<SensitiveField>) -> Set<String> {
         var keys = Set<String>()
@@ -91,18 +122,17 @@ enum PresentingMask {
             if sensitive.contains(.coldButtons) { keys.insert("cold") }
         case .editRole:
             if sensitive.contains(.ratings) { keys.insert("rating") }
+            if sensitive.contains(.personalWins) { keys.insert("win") }
         case .addAccount, .editAccount:
             if sensitive.contains(.accountNotes) { keys.insert("notes") }
         case .editElement:
             if sensitive.contains(.partnershipNotes) { keys.formUnion(["oursNote", "theirsNote"]) }
+        case .handOver, .editOwnerRecord:
+            if sensitive.contains(.handoverNotes) { keys.insert("note") }
         default:
             break
         }
         return keys
-    }
-
-    private static func isPricingStory(_ form: EditorForm) -> Bool {
-        JournalKind.allCases.indices.contains(form.state.choice("kind")) && JournalKind.allCases[form.state.choice("kind")] == .pricingStory
     }
 
     private static func hide(_ text: String) -> String { text.isEmpty ? text : hiddenText }

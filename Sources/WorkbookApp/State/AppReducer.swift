@@ -82,6 +82,7 @@ public enum AppReducer {
             OutsideChangesReducer.apply(changes, to: &state)
         case .reviewClock(let seconds):
             state.accountReview?.secondsOnAccount += seconds
+            state.accountReview?.totalSeconds += seconds
         }
         return []
     }

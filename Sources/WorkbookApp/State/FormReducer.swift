@@ -4,6 +4,11 @@ import WorkbookModel
 enum FormReducer {
     static func reduce(_ state: inout AppState, _ command: Command, environment: ReducerEnvironment) -> [Effect] {
         guard case .form(var form) = state.modal else { return [] }
+        if changesField(command, form), PresentingMask.maskedKeys(form, in: state).contains(form.state.focusedField.key) {
+            // Typing blind into a hidden value would change what nobody in the room may see.
+            state.message = StatusMessage(PresentingMask.refusedEdit, kind: .warning)
+            return []
+        }
         switch command {
         case .nextField: form.state.focusNext()
         case .previousField: form.state.focusPrevious()
@@ -34,6 +39,15 @@ enum FormReducer {
         }
         state.modal = .form(form)
         return []
+    }
+
+    /// True for the keys that change the focused field's value (a choice steps with ← → and Space).
+    private static func changesField(_ command: Command, _ form: EditorForm) -> Bool {
+        switch command {
+        case .text: return true
+        case .fieldLeft, .fieldRight: return form.state.focusedField.isChoice
+        default: return false
+        }
     }
 
     private static func submit(_ form: EditorForm, _ state: inout AppState, _ environment: ReducerEnvironment) -> [Effect] {

@@ -19,13 +19,9 @@ enum InfluenceMapView {
         var y = content.y
         y = renderHeader(account, objective: objective, state: state, theme: theme, into: &buffer, content: content, y: y)
         var flags = InfluenceRules.flags(for: account, objective: objective.id, today: state.today, thresholds: state.settings.influenceThresholds)
-        if state.hidesRatings {
-            flags = flags.map { flag in
-                var flag = flag
-                flag.reason = PresentingText.maskRating(flag.reason)
-                return flag
-            }
-        }
+        // A flag or strength that exists only for a rating's sign gives the rating away: one neutral count instead.
+        let hiddenSignals = state.hidesRatings ? flags.filter(\.rule.revealsRating).count : 0
+        if state.hidesRatings { flags.removeAll { $0.rule.revealsRating } }
         let wide = content.width >= 110
         let flagsWidth = wide ? min(56, content.width / 3) : 0
         // At 80×24 the cards are one line each: the flags get whatever rows the tree does not need.
@@ -44,11 +40,11 @@ enum InfluenceMapView {
         if wide {
             let area = Rect(x: mapArea.maxX + 1, y: y, width: flagsWidth, height: content.maxY - y)
             for row in area.y..<area.maxY { buffer.put("│", x: area.x - 1, y: row, style: theme[.paneBorder]) }
-            FlagListView.render(flags, account: account, selected: selected?.id, theme: theme, into: &buffer, area: area)
+            FlagListView.render(flags, hiddenSignals: hiddenSignals, account: account, selected: selected?.id, theme: theme, into: &buffer, area: area)
         } else {
             let area = Rect(x: content.x, y: content.maxY - bottomHeight, width: content.width, height: bottomHeight)
             for x in area.x..<area.maxX { buffer.put("─", x: x, y: area.y, style: theme[.paneBorder]) }
-            FlagListView.render(flags, account: account, selected: selected?.id, theme: theme, into: &buffer,
+            FlagListView.render(flags, hiddenSignals: hiddenSignals, account: account, selected: selected?.id, theme: theme, into: &buffer,
                                 area: Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1))
         }
     }
@@ -61,7 +57,7 @@ enum InfluenceMapView {
         var parts = ["◆ \(objective.title)"]
         if let amount = objective.amount { parts.append(ValueFormat.amount(amount, currency: state.settings.currency)) }
         if let close = objective.closeDate { parts.append("close \(close.iso)") }
-        parts.append("position \(objective.position > 0 ? "+" : "")\(objective.position)")
+        parts.append("position " + InfluenceRules.signed(objective.position))
         if objectives.count > 1 { parts.append("\(index) of \(objectives.count), o next") }
         buffer.write(TextWidth.truncate(parts.joined(separator: " · "), toWidth: content.width), x: content.x, y: y, style: theme[.paneTitle], clip: content)
         y += 1
@@ -131,7 +127,7 @@ enum MapTreeView {
         guard let influence else { return text + "  (no role in this objective)" }
         if !influence.roles.isEmpty { text += "  [" + influence.roles.map(\.badge).joined(separator: "][") + "]" }
         if let mode = influence.mode { text += " \(mode.title)" }
-        if let rating = influence.rating { text += hidingRating ? " " + PresentingText.mask : " \(rating > 0 ? "+" : "")\(rating)" }
+        if let rating = influence.rating { text += hidingRating ? " " + PresentingText.mask : " " + InfluenceRules.signed(rating) }
         text += " \(influence.degree.letter)"
         return text
     }
@@ -190,7 +186,7 @@ enum CoverageGridView {
 
 /// Red flags (⚑) and strengths (✓) with their reasons; the selected person's first.
 enum FlagListView {
-    static func render(_ flags: [InfluenceFlag], account: Account, selected: EntityID?, theme: Theme, into buffer: inout Buffer, area: Rect) {
+    static func render(_ flags: [InfluenceFlag], hiddenSignals: Int = 0, account: Account, selected: EntityID?, theme: Theme, into buffer: inout Buffer, area: Rect) {
         guard area.height > 0 else { return }
         let red = flags.filter { !$0.isStrength }
         let strengths = flags.filter(\.isStrength)
@@ -201,6 +197,12 @@ enum FlagListView {
         buffer.write("⚑ \(red.count) red flag\(red.count == 1 ? "" : "s") · ✓ \(strengths.count) strength\(strengths.count == 1 ? "" : "s")",
                      x: area.x, y: y, style: theme[.paneTitle], clip: area)
         y += 1
+        if hiddenSignals > 0 {
+            for (index, line) in TextWrap.lines("· " + RatingSignals.hiddenLine(hiddenSignals), width: area.width - 2).enumerated() where y < area.maxY {
+                buffer.write(index == 0 ? line : "  " + line, x: area.x, y: y, style: theme[.textMuted], clip: area)
+                y += 1
+            }
+        }
         let all = ordered + strengths
         for (position, flag) in all.enumerated() {
             let marker = flag.isStrength ? "✓ " : "⚑ "

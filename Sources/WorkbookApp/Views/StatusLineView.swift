@@ -76,7 +76,11 @@ enum HintBarView {
     static func render(_ state: AppState, keymap: Keymap, theme: Theme, into buffer: inout Buffer, rect: Rect) {
         buffer.fill(rect, style: theme[.hintText])
         var hints = keymap.hints(for: state)
-        if case .form = state.modal {} else if state.isEditingFilter {} else {
+        if case .form(let form) = state.modal {
+            // The bar speaks about this form: no "choice" where there is none, and Enter's own verb.
+            if !form.state.fields.contains(where: \.isChoice) { hints.removeAll { $0.binding.command == .fieldRight } }
+            for index in hints.indices where hints[index].binding.command == .submitForm { hints[index].binding.hint = form.state.submitVerb }
+        } else if state.isEditingFilter {} else {
             // The help key is the way to everything else: keep it even when the bar is short.
             if let index = hints.firstIndex(where: { $0.binding.command == .toggleHelp }), index != hints.count - 1 {
                 hints.append(hints.remove(at: index))

@@ -10,7 +10,7 @@ enum ReviewFormat {
     static let accountKeys: Set<String> = ["reviews", "decisions", "actions"]
     static let recordKeys: Set<String> = ["id", "on", "by", "snapshot"]
     static let decisionKeys: Set<String> = ["id", "on", "by", "text"]
-    static let actionKeys: Set<String> = ["id", "what", "owner", "due", "status", "agreedOn"]
+    static let actionKeys: Set<String> = ["id", "what", "owner", "due", "status", "agreedOn", "closedOn"]
 
     // MARK: Writing
 
@@ -74,6 +74,7 @@ enum ReviewFormat {
         members["status"] = .string(action.status.rawValue)
         members["agreedOn"] = .string(action.agreedOn.iso)
         if let due = action.due { members["due"] = .string(due.iso) }
+        if let closed = action.closedOn { members["closedOn"] = .string(closed.iso) }
         return .object(members)
     }
 
@@ -99,7 +100,7 @@ enum ReviewFormat {
         let actions = try reader.objectArray("actions") { (nested: inout ObjectFieldReader) throws(FileFormatError) -> ReviewAction in
             ReviewAction(id: try entityID(&nested), what: try nested.requiredString("what"), owner: try nested.optionalString("owner"),
                          due: try nested.optionalDate("due"), status: try nested.requiredEnum("status", ReviewActionStatus.self),
-                         agreedOn: try nested.requiredDate("agreedOn"))
+                         agreedOn: try nested.requiredDate("agreedOn"), closedOn: try nested.optionalDate("closedOn"))
         }
         return AccountReviewLog(
             records: try unique("reviews", reader, records, id: \.id) { $0.unknownFields.merge($1) { own, _ in own } },

@@ -6,7 +6,7 @@ import WorkbookModel
 /// ```json
 /// "review": {
 ///   "lists": {"Q4 focus": ["3f2a9c01d4e5b678", "4c321c2b3fdbb288"]},
-///   "sensitive": ["coldButtons", "hotButtons", "personNotes", "pricingStory", "ratings"]
+///   "sensitive": ["coldButtons", "hotButtons", "personNotes", "pricingStory", "ratings"]   (missing: all hidden)
 /// }
 /// ```
 /// Lists are an object keyed by name (a name is the list's identity); account ids are a sorted set.
