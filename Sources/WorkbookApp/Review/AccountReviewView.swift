@@ -210,6 +210,26 @@ enum AccountReviewView {
     /// by priority; a cut section ends in "… N more".
     static func draw(_ sections: [Section], theme: Theme, into buffer: inout Buffer, rect: Rect) {
         guard rect.height > 0, rect.width > 4 else { return }
+        // Where every line fits wrapped (a wide screen), long lines wrap instead of being cut.
+        let wrapped = sections.map { section -> Section in
+            var section = section
+            section.lines = section.lines.flatMap { line -> [Line] in
+                let width = max(4, rect.width - 1 - TextWidth.width(of: line.marker))
+                let parts = TextWrap.lines(line.text, width: width)
+                return parts.enumerated().map { index, part in
+                    var piece = line
+                    piece.text = part
+                    if index > 0 { piece.marker = String(repeating: " ", count: TextWidth.width(of: line.marker)) }
+                    return piece
+                }
+            }
+            section.wanted = section.lines.count
+            return section
+        }
+        if wrapped != sections, wrapped.reduce(0, { $0 + 2 + $1.lines.count }) <= rect.height {
+            draw(wrapped, theme: theme, into: &buffer, rect: rect)
+            return
+        }
         let required = sections.filter { !$0.isOptional }
         var needed = required.reduce(0) { $0 + 1 + min($1.wanted, $1.lines.count) }
         var sections = required.isEmpty ? sections : sections.filter { section in
