@@ -53,14 +53,8 @@ public enum AccountReviewReducer {
             state.modal = .form(AccountReviewForms.saveList(session))
         case .undo, .redo:
             return AccountsReducer.reduce(&state, command, environment: environment)
-        case .retrySave:
-            return state.unsaved.sorted().compactMap { state.accounts[$0] }.map { .save($0) }
-        case .refresh:
-            if !state.conflicts.isEmpty {
-                state.modal = .resolveConflicts
-                return []
-            }
-            return [.refreshFromDisk(takeTheirs: false)]
+        case .retrySave, .refresh:
+            return AppReducer.diskCommand(command, &state)
         case .recordDecision, .addReviewAction, .closeReviewAction, .markAccountReviewed:
             guard let id = session.currentID, let account = state.accounts[id], !account.isArchived else {
                 state.message = StatusMessage("This account is no longer in the workbook: Space moves on.", kind: .warning)

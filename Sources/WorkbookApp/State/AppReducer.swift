@@ -174,14 +174,8 @@ public enum AppReducer {
             return [.openDemo]
         case .startAccountReview:
             state.modal = .form(AccountReviewForms.start(in: state))
-        case .retrySave:
-            return state.unsaved.sorted().compactMap { state.accounts[$0] }.map { .save($0) }
-        case .refresh:
-            if !state.conflicts.isEmpty {
-                state.modal = .resolveConflicts
-                return []
-            }
-            return [.refreshFromDisk(takeTheirs: false)]
+        case .retrySave, .refresh:
+            return diskCommand(command, &state)
         case .undo, .redo:
             return AccountsReducer.reduce(&state, command, environment: environment)
         default:
@@ -192,6 +186,19 @@ public enum AppReducer {
             return AccountsReducer.reduce(&state, command, environment: environment)
         }
         return []
+    }
+}
+
+extension AppReducer {
+    /// Ctrl-S retries the saves that failed; Ctrl-L reloads from disk, or first asks whose version
+    /// wins when a change is pending on both sides. The same in the panes and in a review.
+    static func diskCommand(_ command: Command, _ state: inout AppState) -> [Effect] {
+        if command == .retrySave { return state.unsaved.sorted().compactMap { state.accounts[$0] }.map { .save($0) } }
+        if !state.conflicts.isEmpty {
+            state.modal = .resolveConflicts
+            return []
+        }
+        return [.refreshFromDisk(takeTheirs: false)]
     }
 }
 

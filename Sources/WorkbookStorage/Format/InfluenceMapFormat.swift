@@ -102,19 +102,19 @@ enum InfluenceMapFormat {
         let personEntries = try reader.objectArray("people", readPerson)
         let influenceEntries = try reader.objectArray("influences", readInfluence)
         // A read element may already hold kept members of its nested objects; its own unread ones join them.
-        let objectives = try unique("objectives", reader, objectiveEntries) { $0.id } keep: { $0.unknownFields.merge($1) { own, _ in own } }
-        let people = try unique("people", reader, personEntries) { $0.id } keep: { $0.unknownFields.merge($1) { own, _ in own } }
-        let influences = try unique("influences", reader, influenceEntries) { $0.id } keep: { $0.unknownFields.merge($1) { own, _ in own } }
+        let objectives = try ElementIdentity.unique("objectives", reader, objectiveEntries) { $0.id } keep: { $0.unknownFields.merge($1) { own, _ in own } }
+        let people = try ElementIdentity.unique("people", reader, personEntries) { $0.id } keep: { $0.unknownFields.merge($1) { own, _ in own } }
+        let influences = try ElementIdentity.unique("influences", reader, influenceEntries) { $0.id } keep: { $0.unknownFields.merge($1) { own, _ in own } }
         return (objectives, people, influences)
     }
 
     private static func readObjective(_ nested: inout ObjectFieldReader) throws(FileFormatError) -> SalesObjective {
-        SalesObjective(id: try id(&nested), title: try nested.requiredString("title"), closeDate: try nested.optionalDate("closeDate"),
+        SalesObjective(id: try ElementIdentity.id(&nested), title: try nested.requiredString("title"), closeDate: try nested.optionalDate("closeDate"),
                        amount: try nested.optionalInteger("amount"), position: try scale(&nested, "position") ?? 0)
     }
 
     private static func readPerson(_ nested: inout ObjectFieldReader) throws(FileFormatError) -> Person {
-        let id = try id(&nested)
+        let id = try ElementIdentity.id(&nested)
         let (coverage, keptCoverage) = try readCoverage(&nested)
         var person = Person(
             id: id, name: try nested.requiredString("name"), title: try nested.optionalString("title"),
@@ -147,7 +147,7 @@ enum InfluenceMapFormat {
     private static func readInfluence(_ nested: inout ObjectFieldReader) throws(FileFormatError) -> BuyingInfluence {
         var kept: [String: JSONValue] = [:]
         var influence = BuyingInfluence(
-            id: try id(&nested), objectiveID: EntityID(try nested.requiredString("objective")),
+            id: try ElementIdentity.id(&nested), objectiveID: EntityID(try nested.requiredString("objective")),
             personID: EntityID(try nested.requiredString("person")), roles: try nested.enumList("roles", BuyingRole.self),
             degree: try nested.requiredEnum("degree", InfluenceDegree.self), mode: try nested.enumIfPresent("mode", ResponseMode.self),
             rating: try scale(&nested, "rating"), win: try nested.optionalString("win"), result: try nested.optionalString("result"),
@@ -169,36 +169,10 @@ enum InfluenceMapFormat {
         return read.value
     }
 
-    static func id(_ reader: inout ObjectFieldReader) throws(FileFormatError) -> EntityID {
-        let text = try reader.requiredString("id")
-        guard AccountID.isWellFormed(text) else {
-            throw reader.error("id", "\"\(text)\" is not a valid id (1 to 64 characters: a-z, 0-9, '-' and '_')")
-        }
-        return EntityID(text)
-    }
-
     /// A value on the −5…+5 scale of Strategic Selling.
     private static func scale(_ reader: inout ObjectFieldReader, _ key: String) throws(FileFormatError) -> Int? {
         guard let value = try reader.optionalInteger(key) else { return nil }
         guard (-5...5).contains(value) else { throw reader.error(key, "expected a whole number from -5 to +5, found \(value)") }
         return value
-    }
-
-    /// Duplicate ids are an error (merges match elements by id); unread members are kept; the result is sorted by id.
-    static func unique<T>(
-        _ name: String, _ reader: ObjectFieldReader, _ entries: [(value: T, unknown: [String: JSONValue])],
-        id: (T) -> EntityID, keep: (inout T, [String: JSONValue]) -> Void
-    ) throws(FileFormatError) -> [T] {
-        var seen: [EntityID: Int] = [:]
-        var result: [T] = []
-        for (index, entry) in entries.enumerated() {
-            var value = entry.value
-            if let first = seen.updateValue(index, forKey: id(value)) {
-                throw reader.error("\(name)[\(index)] (id \"\(id(value))\").id", "used twice (also by \(name)[\(first)])")
-            }
-            keep(&value, entry.unknown)
-            result.append(value)
-        }
-        return result.sorted { id($0) < id($1) }
     }
 }

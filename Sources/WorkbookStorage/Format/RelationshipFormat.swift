@@ -116,11 +116,11 @@ enum RelationshipFormat {
             read.partnership.unknownFields.merge(partnership.unknown) { own, _ in own }
         }
         let keep = { (value: inout ProductLine, unknown: [String: JSONValue]) in value.unknownFields = unknown }
-        read.productLines = try InfluenceMapFormat.unique("productLines", reader, try reader.objectArray("productLines", readProductLine), id: \.id, keep: keep)
-        read.journal = try InfluenceMapFormat.unique("journal", reader, try reader.objectArray("journal", readJournalEntry), id: \.id) {
+        read.productLines = try ElementIdentity.unique("productLines", reader, try reader.objectArray("productLines", readProductLine), id: \.id, keep: keep)
+        read.journal = try ElementIdentity.unique("journal", reader, try reader.objectArray("journal", readJournalEntry), id: \.id) {
             $0.unknownFields = $1
         }.sorted(by: JournalEntry.fileOrder)
-        read.ownerHistory = try InfluenceMapFormat.unique("ownerHistory", reader, try reader.objectArray("ownerHistory", readOwner), id: \.id) {
+        read.ownerHistory = try ElementIdentity.unique("ownerHistory", reader, try reader.objectArray("ownerHistory", readOwner), id: \.id) {
             $0.unknownFields = $1
         }.sorted(by: OwnershipRecord.fileOrder)
         return read
@@ -149,7 +149,7 @@ enum RelationshipFormat {
             partnership.theirSponsors = Partnership.nameSet(sponsors.value.1)
             if !sponsors.unknown.isEmpty { partnership.unknownFields["sponsors"] = .object(sponsors.unknown) }
         }
-        partnership.milestones = try InfluenceMapFormat.unique("milestones", reader, try reader.objectArray("milestones", readMilestone), id: \.id) {
+        partnership.milestones = try ElementIdentity.unique("milestones", reader, try reader.objectArray("milestones", readMilestone), id: \.id) {
             $0.unknownFields = $1
         }
         return partnership
@@ -174,22 +174,22 @@ enum RelationshipFormat {
     }
 
     private static func readMilestone(_ reader: inout ObjectFieldReader) throws(FileFormatError) -> Milestone {
-        Milestone(id: try InfluenceMapFormat.id(&reader), what: try reader.requiredString("what"), owner: try reader.optionalString("owner"),
+        Milestone(id: try ElementIdentity.id(&reader), what: try reader.requiredString("what"), owner: try reader.optionalString("owner"),
                   due: try reader.optionalDate("due"), status: try reader.enumIfPresent("status", MilestoneStatus.self) ?? .planned)
     }
 
     private static func readProductLine(_ reader: inout ObjectFieldReader) throws(FileFormatError) -> ProductLine {
-        ProductLine(id: try InfluenceMapFormat.id(&reader), name: try reader.requiredString("name"),
+        ProductLine(id: try ElementIdentity.id(&reader), name: try reader.requiredString("name"),
                     annualValue: try reader.optionalInteger("annualValue"), supplier: try reader.optionalString("supplier"))
     }
 
     private static func readJournalEntry(_ reader: inout ObjectFieldReader) throws(FileFormatError) -> JournalEntry {
-        JournalEntry(id: try InfluenceMapFormat.id(&reader), date: try reader.requiredDate("date"), author: try reader.optionalString("author"),
+        JournalEntry(id: try ElementIdentity.id(&reader), date: try reader.requiredDate("date"), author: try reader.optionalString("author"),
                      kind: try reader.requiredEnum("kind", JournalKind.self), text: try reader.optionalString("text"))
     }
 
     private static func readOwner(_ reader: inout ObjectFieldReader) throws(FileFormatError) -> OwnershipRecord {
-        OwnershipRecord(id: try InfluenceMapFormat.id(&reader), owner: try reader.requiredString("owner"), from: try reader.optionalDate("from"),
+        OwnershipRecord(id: try ElementIdentity.id(&reader), owner: try reader.requiredString("owner"), from: try reader.optionalDate("from"),
                         handoverNote: try reader.optionalString("handoverNote"))
     }
 }

@@ -82,7 +82,7 @@ enum ReviewFormat {
 
     static func read(_ reader: inout ObjectFieldReader) throws(FileFormatError) -> AccountReviewLog {
         let records = try reader.objectArray("reviews") { (nested: inout ObjectFieldReader) throws(FileFormatError) -> ReviewRecord in
-            let id = try entityID(&nested)
+            let id = try ElementIdentity.id(&nested)
             let on = try nested.requiredDate("on")
             let by = try nested.optionalString("by")
             let raw = nested.remaining["snapshot"]
@@ -94,18 +94,18 @@ enum ReviewFormat {
             return record
         }
         let decisions = try reader.objectArray("decisions") { (nested: inout ObjectFieldReader) throws(FileFormatError) -> ReviewDecision in
-            ReviewDecision(id: try entityID(&nested), on: try nested.requiredDate("on"), by: try nested.optionalString("by"),
+            ReviewDecision(id: try ElementIdentity.id(&nested), on: try nested.requiredDate("on"), by: try nested.optionalString("by"),
                            text: try nested.requiredString("text"))
         }
         let actions = try reader.objectArray("actions") { (nested: inout ObjectFieldReader) throws(FileFormatError) -> ReviewAction in
-            ReviewAction(id: try entityID(&nested), what: try nested.requiredString("what"), owner: try nested.optionalString("owner"),
+            ReviewAction(id: try ElementIdentity.id(&nested), what: try nested.requiredString("what"), owner: try nested.optionalString("owner"),
                          due: try nested.optionalDate("due"), status: try nested.requiredEnum("status", ReviewActionStatus.self),
                          agreedOn: try nested.requiredDate("agreedOn"), closedOn: try nested.optionalDate("closedOn"))
         }
         return AccountReviewLog(
-            records: try unique("reviews", reader, records, id: \.id) { $0.unknownFields.merge($1) { own, _ in own } },
-            decisions: try unique("decisions", reader, decisions, id: \.id) { $0.unknownFields = $1 },
-            actions: try unique("actions", reader, actions, id: \.id) { $0.unknownFields = $1 })
+            records: try ElementIdentity.unique("reviews", reader, records, id: \.id) { $0.unknownFields.merge($1) { own, _ in own } },
+            decisions: try ElementIdentity.unique("decisions", reader, decisions, id: \.id) { $0.unknownFields = $1 },
+            actions: try ElementIdentity.unique("actions", reader, actions, id: \.id) { $0.unknownFields = $1 })
     }
 
     /// Reads what this build understands of a snapshot; entries it cannot read are skipped, not an
@@ -130,31 +130,5 @@ enum ReviewFormat {
             ReviewSnapshot.FlagEntry(id: try entry.requiredString("id"), rule: try entry.optionalString("rule"), text: try entry.optionalString("text"))
         }
         return ReviewSnapshot(people: people.map(\.value), roles: roles.map(\.value), commitments: commitments.map(\.value), flags: flags.map(\.value))
-    }
-
-    private static func entityID(_ reader: inout ObjectFieldReader) throws(FileFormatError) -> EntityID {
-        let text = try reader.requiredString("id")
-        guard AccountID.isWellFormed(text) else {
-            throw reader.error("id", "\"\(text)\" is not a valid id (1 to 64 characters: a-z, 0-9, '-' and '_')")
-        }
-        return EntityID(text)
-    }
-
-    /// Duplicate ids are an error, since merges match entries by id; unread members are kept.
-    private static func unique<T>(
-        _ name: String, _ reader: ObjectFieldReader, _ entries: [(value: T, unknown: [String: JSONValue])],
-        id: (T) -> EntityID, keep: (inout T, [String: JSONValue]) -> Void
-    ) throws(FileFormatError) -> [T] {
-        var seen: [EntityID: Int] = [:]
-        var result: [T] = []
-        for (index, entry) in entries.enumerated() {
-            var value = entry.value
-            if let first = seen.updateValue(index, forKey: id(value)) {
-                throw reader.error("\(name)[\(index)] (id \"\(id(value))\").id", "used twice (also by \(name)[\(first)])")
-            }
-            keep(&value, entry.unknown)
-            result.append(value)
-        }
-        return result
     }
 }
