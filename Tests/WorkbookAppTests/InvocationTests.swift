@@ -14,6 +14,14 @@ import WorkbookTestSupport
         #expect(try Invocation.parse(["--demo"]).get() == .open(.init(demo: true)))
     }
 
+    @Test func theSharingCommandsShowTheUsageOnHelp() throws {
+        for verb in ["sync", "git-setup", "clone", "repair"] {
+            #expect(try Invocation.parse([verb, "--help"]).get() == .help)
+            #expect(try Invocation.parse([verb, "-h"]).get() == .help)
+        }
+        #expect(try Invocation.parse(["sync", "--data", "/tmp/w"]).get() == .sharing(.sync(dataDirectory: "/tmp/w")))
+    }
+
     @Test func exportNeedsAKnownFormat() throws {
         #expect(try Invocation.parse(["export", "--format", "markdown", "--account", "Acme"]).get()
                 == .export(.init(format: .markdown, account: "Acme", dataDirectory: nil)))

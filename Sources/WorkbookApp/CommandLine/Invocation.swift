@@ -137,7 +137,10 @@ public enum Invocation: Equatable, Sendable {
             case "restore": return .success(try parseRestore(&words))
             case "debug-save-burst": return .success(try parseSaveBurst(&words))
             case "generate": return .success(try parseGenerate(&words))
-            case "merge-driver", "git-setup", "clone", "sync", "repair": return .success(.sharing(try SharingCommand.parse(subcommand ?? "", &words)))
+            case "merge-driver", "git-setup", "clone", "sync", "repair":
+                // `--help` asks for the usage, as with every other command (git never passes it to the driver).
+                if subcommand != "merge-driver", words.peek == "--help" || words.peek == "-h" { return .success(.help) }
+                return .success(.sharing(try SharingCommand.parse(subcommand ?? "", &words)))
             case "debug-bench": return .success(try parseBench(&words))
             case "help": return .success(.help)
             case let other?: throw UsageError("unknown command \u{201C}\(other)\u{201D}")
