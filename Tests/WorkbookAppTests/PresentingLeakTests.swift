@@ -92,13 +92,18 @@ import WorkbookTestSupport
             state.focus = .influenceMap
             state.mapSelection = ReviewFixtures.sato
             let map = text(state)
+            // The health score in the list and the details must not move with the hidden rating either.
+            state.focus = .accounts
+            state.selectedID = muller
+            let list = text(state)
+            state.focus = .influenceMap
             AccountReviewReducer.begin(&state, scope: .all)
             AccountReviewReducer.move(&state, by: 1)
             state.message = nil
             let review = text(state)
             state.modal = .reviewDetails(scroll: 0)
             let details = OverlayContent.lines(for: state).map(\.text).joined(separator: "\n")
-            return [map, review, details]
+            return [map, review, details, list]
         }
         let negative = screens(rating: -2), positive = screens(rating: 2)
         for (index, screen) in (negative + positive).enumerated() {

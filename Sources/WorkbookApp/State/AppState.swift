@@ -252,7 +252,7 @@ extension AppState {
     /// its list-index summary is known (the summary lacks what health is computed from).
     public func health(of account: Account) -> AccountHealth? {
         if summaryOnly.contains(account.id) { return nil }
-        return HealthRules.health(account, today: today, settings: settings)
+        return HealthRules.health(account, today: today, settings: settings, ignoringRatingFlags: hidesRatings)
     }
 
     /// Takes the workbook's commitment templates; a damaged template file is listed with the other problems.

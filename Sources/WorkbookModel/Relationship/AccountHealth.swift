@@ -46,7 +46,9 @@ public enum HealthRules {
     static let flagPenalty = 5, flagCap = 30
 
     /// Nil for an archived or lost account: there is nothing left to keep healthy.
-    public static func health(_ account: Account, today: CalendarDate, settings: WorkbookSettings) -> AccountHealth? {
+    /// `ignoringRatingFlags` leaves out the flags a rating's sign raises: while ratings are hidden on a
+    /// shared screen, the score must not move with them.
+    public static func health(_ account: Account, today: CalendarDate, settings: WorkbookSettings, ignoringRatingFlags: Bool = false) -> AccountHealth? {
         guard !account.isArchived, account.stage != .lost else { return nil }
         var score = 100
         var reasons: [String] = []
@@ -69,7 +71,7 @@ public enum HealthRules {
             score -= penalty
             reasons.append("−\(penalty) \(balance.overdue) overdue commitment\(balance.overdue == 1 ? "" : "s")")
         }
-        let flags = openRedFlags(account, today: today, settings: settings)
+        let flags = openRedFlags(account, today: today, settings: settings, ignoringRatingFlags: ignoringRatingFlags)
         if flags > 0 {
             let penalty = min(flagCap, flags * flagPenalty)
             score -= penalty
@@ -79,10 +81,10 @@ public enum HealthRules {
     }
 
     /// Red flags (not strengths) over all the account's sales objectives.
-    public static func openRedFlags(_ account: Account, today: CalendarDate, settings: WorkbookSettings) -> Int {
+    public static func openRedFlags(_ account: Account, today: CalendarDate, settings: WorkbookSettings, ignoringRatingFlags: Bool = false) -> Int {
         account.objectives.reduce(0) { count, objective in
             count + InfluenceRules.flags(for: account, objective: objective.id, today: today, thresholds: settings.influenceThresholds)
-                .filter { !$0.isStrength }.count
+                .filter { !$0.isStrength && !(ignoringRatingFlags && $0.rule.revealsRating) }.count
         }
     }
 }
