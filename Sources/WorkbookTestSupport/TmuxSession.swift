@@ -59,15 +59,24 @@ public final class TmuxSession {
         try waitUntil("\u{201C}\(text)\u{201D} gone", timeout: timeout) { !$0.contains(text) }
     }
 
+    /// Waits until `condition` holds on a settled screen: the same twice in a row, so a frame the
+    /// terminal is still drawing (the awaited line in, the rest not yet) is never the one returned.
     @discardableResult
     public func waitUntil(_ what: String, timeout: TimeInterval = 15, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
+        var previous: String?
         repeat {
             last = screen()
-            if condition(last) { return last }
+            if condition(last) {
+                if last == previous { return last }
+                previous = last
+            } else {
+                previous = nil
+            }
             usleep(20_000)
         } while Date() < deadline
+        if let previous, condition(previous) { return previous }
         throw TmuxError("timed out after \(Int(timeout)) s waiting for \(what); the screen was:\n\(last)")
     }
 
