@@ -9,9 +9,10 @@ enum AccountsListView {
         var width: Int
         var alignRight: Bool
         var sort: AccountSort?
-        var value: (Account, AppState) -> String
+        /// The cell's text; the row's health is computed once and handed to every column.
+        var value: (Account, AppState, AccountHealth?) -> String
         /// The cell's colour on an unselected row, when it says something (a level, an overdue date).
-        var role: (Account, AppState) -> ThemeRole? = { _, _ in nil }
+        var role: (Account, AppState, AccountHealth?) -> ThemeRole? = { _, _, _ in nil }
     }
 
     static let minimumNameWidth = 14
@@ -19,21 +20,21 @@ enum AccountsListView {
 
     static func columns(forInnerWidth width: Int) -> (nameWidth: Int, columns: [Column]) {
         let candidates: [Column] = [
-            Column(title: "Stage", width: width >= 100 ? 17 : 13, alignRight: false, sort: .stage) { account, _ in
+            Column(title: "Stage", width: width >= 100 ? 17 : 13, alignRight: false, sort: .stage) { account, _, _ in
                 width >= 100 ? account.stage.title : ValueFormat.shortStage(account.stage)
             },
-            Column(title: "Value", width: 9, alignRight: true, sort: .value) { account, state in
+            Column(title: "Value", width: 9, alignRight: true, sort: .value) { account, state, _ in
                 ValueFormat.compactAmount(account.annualValue, currency: state.settings.currency)
             },
-            Column(title: "Next meeting", width: 14, alignRight: false, sort: .nextMeeting, value: { account, state in
+            Column(title: "Next meeting", width: 14, alignRight: false, sort: .nextMeeting, value: { account, state, _ in
                 guard let date = account.nextMeeting else { return "—" }
                 return date < state.today ? "! " + date.iso : date.iso
-            }, role: { account, state in (account.nextMeeting.map { $0 < state.today } ?? false) ? .dateOverdue : nil }),
-            Column(title: "Health", width: 8, alignRight: false, sort: .health, value: { account, state in
-                state.summaryOnly.contains(account.id) ? "…" : state.health(of: account).map { "\($0.score) \($0.level.marker)" } ?? "—"
-            }, role: { account, state in state.health(of: account).map { healthRole($0.level) } }),
-            Column(title: "Industry", width: 16, alignRight: false, sort: nil) { account, _ in account.industry },
-            Column(title: "Owner", width: 12, alignRight: false, sort: nil) { account, _ in account.owner },
+            }, role: { account, state, _ in (account.nextMeeting.map { $0 < state.today } ?? false) ? .dateOverdue : nil }),
+            Column(title: "Health", width: 8, alignRight: false, sort: .health, value: { account, state, health in
+                state.summaryOnly.contains(account.id) ? "…" : health.map { "\($0.score) \($0.level.marker)" } ?? "—"
+            }, role: { _, _, health in health.map { healthRole($0.level) } }),
+            Column(title: "Industry", width: 16, alignRight: false, sort: nil) { account, _, _ in account.industry },
+            Column(title: "Owner", width: 12, alignRight: false, sort: nil) { account, _, _ in account.owner },
         ]
         var remaining = width - markerWidth
         var chosen: [Column] = []
@@ -80,6 +81,7 @@ enum AccountsListView {
             ])
             return
         }
+        let inline = !layout.columns.contains { $0.sort == .health }
         for row in 0..<min(rows, state.visible.count - top) {
             let id = state.visible[top + row]
             guard let account = state.accounts[id] else { continue }
@@ -89,9 +91,8 @@ enum AccountsListView {
             buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             var x = inner.x
             x += buffer.write(selected ? "▶" : " ", x: x, y: y, style: style, clip: inner)
+            let health = state.health(of: account)
             // Without room for the health column, its marker (✓ ▲ ✖) still shows beside the name.
-            let health = layout.columns.contains { $0.sort == .health } ? nil : state.health(of: account)
-            let inline = !layout.columns.contains { $0.sort == .health }
             if inline {
                 x += buffer.write(health?.level.marker ?? " ", x: x, y: y,
                                   style: selected || health == nil ? style : theme[healthRole(health!.level)], clip: inner)
@@ -101,8 +102,8 @@ enum AccountsListView {
             x += buffer.write(" " + TextWidth.fit(badge + account.name, width: layout.nameWidth - (inline ? 1 : 0)), x: x, y: y, style: style, clip: inner)
             for column in layout.columns {
                 x += 1
-                let text = TextWidth.fit(column.value(account, state), width: column.width, alignRight: column.alignRight)
-                let role = selected ? nil : column.role(account, state)
+                let text = TextWidth.fit(column.value(account, state, health), width: column.width, alignRight: column.alignRight)
+                let role = selected ? nil : column.role(account, state, health)
                 x += buffer.write(text, x: x, y: y, style: role.map { theme[$0] } ?? style, clip: inner)
             }
         }
