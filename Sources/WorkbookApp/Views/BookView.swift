@@ -19,7 +19,7 @@ enum BookView {
         let wide = content.width >= 120
         let left = wide ? Rect(x: content.x, y: content.y, width: content.width * 3 / 5 - 1, height: content.height) : content
         var y = renderSummary(figures, state: state, bookSize: book.count, theme: theme, into: &buffer, area: left)
-        y = renderDimensions(state, theme: theme, into: &buffer, area: left, y: y)
+        y = renderDimensions(state, shown: figures, theme: theme, into: &buffer, area: left, y: y)
         let side = wide ? Rect(x: left.maxX + 2, y: content.y, width: content.maxX - left.maxX - 2, height: content.height) : nil
         var barsBottom = left.maxY
         var sideBottom = side?.y ?? 0
@@ -104,9 +104,10 @@ enum BookView {
     }
 
     /// Every dimension's overall level on one line, so a high one elsewhere is not missed.
-    private static func renderDimensions(_ state: AppState, theme: Theme, into buffer: inout Buffer, area: Rect, y: Int) -> Int {
+    /// `shown` is the dimension on screen, already computed: only the others are worked out here.
+    private static func renderDimensions(_ state: AppState, shown: Concentration, theme: Theme, into buffer: inout Buffer, area: Rect, y: Int) -> Int {
         let levels = BookDimension.allCases.map { dimension -> (String, ConcentrationLevel?) in
-            let figures = BookFigures.concentration(state, dimension: dimension, owner: state.bookOwner)
+            let figures = dimension == shown.dimension ? shown : BookFigures.concentration(state, dimension: dimension, owner: state.bookOwner)
             let name = dimension.title.components(separatedBy: " (").first ?? dimension.title
             return (dimension == state.bookDimension ? "[\(name)]" : name, figures.isEmpty ? nil : figures.level)
         }
