@@ -97,7 +97,7 @@ enum WorkbookCommand {
         }
         let store: FileWorkbookStore
         var workbook: LoadedWorkbook
-        var healthWork: HealthWork?
+        var healthWorker: HealthWorker?
         // The list index is written behind the first frame; quitting waits for it, so it is never cut short.
         let indexWrite = DispatchGroup()
         do {
@@ -117,9 +117,8 @@ enum WorkbookCommand {
                 if !unknown.isEmpty, options.review != nil {
                     // A review started from the command line needs every account's flags at once.
                     for (id, digest) in store.digests(for: unknown, today: day, settings: settings) { workbook.digests[id] = digest }
-                } else if !unknown.isEmpty {
-                    healthWork = HealthWork { [store] in store.digests(for: unknown, today: day, settings: settings) }
                 }
+                healthWorker = { [store] ids, day, settings in store.digests(for: ids, today: day, settings: settings) }
                 if workbook.filesDecoded > 0 || (!unknown.isEmpty && options.review != nil) {
                     let entries = workbook.accounts.map { ($0, workbook.digests[$0.id] ?? AccountDigest(hasMergeConflicts: false, rules: nil)) }
                     if let index = store.listIndex(for: entries, rulesKey: AccountDigest.rulesKey(today: day, settings: settings)) {
@@ -146,7 +145,7 @@ enum WorkbookCommand {
                 let (demoStore, demoWorkbook) = try openDemo()
                 return (demoStore, demoWorkbook, displayPath(demoStore.directory))
             },
-            exportWriter: { name, bytes in try UserDocumentWriter.write(bytes, named: name) }, healthWork: healthWork,
+            exportWriter: { name, bytes in try UserDocumentWriter.write(bytes, named: name) }, healthWorker: healthWorker,
             findSharing: options.demo || options.readOnly ? nil : { [userName = state.userName] in
                 SharingCommands.hooks(directory: store.directory, author: userName)
             })

@@ -31,8 +31,12 @@ public final class AppRuntime {
     private var idleSeconds = 0
     /// Conflicts already reported, so an idle check does not repeat the same warning.
     private var reportedConflicts = Set<AccountID>()
+    /// Works out the health of summary-only accounts for a new day (nil: figures never go stale here).
+    private let healthWorker: HealthWorker?
     /// Today's health of every summary-only account, being worked out, until it has arrived.
     private var healthWork: HealthWork?
+    /// The day `healthWork` works for: a result for another day is not taken.
+    private var healthWorkDay: CalendarDate?
     /// Keys pressed while health is worked out that need it (a review), with everything typed after them.
     private var deferredEvents: [InputEvent] = []
     /// How often the loop looks for the health work's result: short enough to feel immediate.
@@ -49,11 +53,11 @@ public final class AppRuntime {
     public init(
         state: AppState, store: WorkbookStore?, backend: TerminalBackend, theme: Theme, keymap: Keymap = .standard,
         environment: ReducerEnvironment = .live, today: @escaping () -> CalendarDate, openDemo: WorkbookOpener? = nil,
-        exportWriter: ExportWriter? = nil, healthWork: HealthWork? = nil, sharing: SharingHooks? = nil,
+        exportWriter: ExportWriter? = nil, healthWorker: HealthWorker? = nil, sharing: SharingHooks? = nil,
         findSharing: (() -> SharingHooks?)? = nil
     ) {
         self.findSharing = findSharing
-        self.healthWork = healthWork
+        self.healthWorker = healthWorker
         self.sharing = sharing
         self.exportWriter = exportWriter
         self.state = state
@@ -70,7 +74,7 @@ public final class AppRuntime {
     /// Runs until the user quits. Draws only when something changed, so an idle app writes nothing.
     public func run() {
         drawFrame()
-        healthWork?.start()
+        startHealthWork()
         if let find = findSharing {
             findSharing = nil
             sharing = find()
@@ -97,6 +101,7 @@ public final class AppRuntime {
                 let day = today()
                 if day != state.today {
                     send(.dayChanged(day))
+                    startHealthWork()
                     changed = true
                 }
                 idleSeconds += 1
@@ -126,6 +131,11 @@ public final class AppRuntime {
     func takeFinishedHealthWork() -> Bool {
         guard let digests = healthWork?.take() else { return false }
         healthWork = nil
+        guard healthWorkDay == state.today else {
+            // The day changed while it worked: those figures are already stale.
+            startHealthWork()
+            return false
+        }
         indexNeedsWriting = true
         send(.digestsWorkedOut(digests))
         let waiting = deferredEvents
@@ -137,6 +147,18 @@ public final class AppRuntime {
 
     /// True until the health work has been taken in.
     public var isWorkingOutHealth: Bool { healthWork != nil }
+
+    /// Starts working out the health of the summary-only accounts whose figures are not known for
+    /// today, on another thread (after the first frame, so it never delays it).
+    func startHealthWork() {
+        guard let healthWorker, healthWork == nil, state.isWorkingOutHealth else { return }
+        let ids = state.summaryOnly.filter { state.digests[$0]?.rules == nil }.sorted()
+        let day = state.today, settings = state.settings
+        let work = HealthWork { healthWorker(ids, day, settings) }
+        healthWork = work
+        healthWorkDay = day
+        work.start()
+    }
 
     /// Opens the selected account (and the review's) when only its summary is in memory: one file
     /// read and decoded, so every key and the detail pane work on the whole account.

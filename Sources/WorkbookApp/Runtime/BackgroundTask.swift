@@ -40,4 +40,8 @@ public final class BackgroundTask<Value: Sendable>: @unchecked Sendable {
 }
 
 /// The health and flags of summary-only accounts, worked out again in the background.
-public typealias HealthWork = BackgroundTask<[AccountID: AccountDigest]>
+typealias HealthWork = BackgroundTask<[AccountID: AccountDigest]>
+
+/// Works out the digests of these accounts for a day under these settings (the store reads their
+/// files on every core); runs on a background thread.
+public typealias HealthWorker = @Sendable ([AccountID], CalendarDate, WorkbookSettings) -> [AccountID: AccountDigest]

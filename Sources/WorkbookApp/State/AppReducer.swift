@@ -47,6 +47,7 @@ public enum AppReducer {
             AccountsReducer.keepSelectionVisible(&state)
         case .dayChanged(let day):
             state.today = day
+            state.forgetRuleFigures()
         case .saveSucceeded(let id):
             state.unsaved.remove(id)
             state.conflicts.remove(id)

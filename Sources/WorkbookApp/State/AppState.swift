@@ -254,6 +254,15 @@ extension AppState {
         AccountsReducer.keepSelectionVisible(&self)
     }
 
+    /// Drops the rule figures of summary-only accounts (they held for another day): they show as
+    /// pending until worked out again.
+    public mutating func forgetRuleFigures() {
+        guard !summaryOnly.isEmpty else { return }
+        for id in summaryOnly { digests[id]?.rules = nil }
+        isWorkingOutHealth = true
+        if sort == .health { refreshVisible() }
+    }
+
     /// Takes in rule figures worked out again for summary-only accounts (for today, under these thresholds).
     public mutating func takeDigests(_ worked: [AccountID: AccountDigest]) {
         for (id, digest) in worked where summaryOnly.contains(id) { digests[id] = digest }
