@@ -26,7 +26,7 @@ struct ListIndex: Equatable, Sendable {
         var digest: AccountDigest
     }
 
-    static let magic = "account-workbook list index 4"
+    static let magic = "account-workbook list index 5"
     static let columnCount = 23
 
     var directory: String
@@ -90,126 +90,9 @@ struct ListIndex: Equatable, Sendable {
             }
             out.append(10)
         }
-        field("end"); separator(); field(String(entries.count)); out.append(10)
+        // The trailer: how many entries, and a hash of every byte before it, so any damage is seen.
+        let checksum = KnownFile.hash(out)
+        field("end"); separator(); field(String(entries.count)); separator(); field(String(checksum)); out.append(10)
         return out
-    }
-
-    /// Nil for anything that is not a complete index of `directory` written by this build. The
-    /// entries' rule figures hold only for the day and thresholds of `rulesKey`: the reader checks.
-    static func decode(_ bytes: [UInt8], directory: String) -> ListIndex? {
-        var lines = bytes.split(separator: 10, omittingEmptySubsequences: false)
-        guard lines.last?.isEmpty == true else { return nil } // Cut short: the last line has no newline.
-        lines.removeLast()
-        guard lines.count >= 2, let header = fields(lines[0]), header.count == 4, header[0] == magic, header[1] == directory,
-              let readAt = Int64(header[2]) else { return nil }
-        guard let trailer = fields(lines[lines.count - 1]), trailer.count == 2, trailer[0] == "end",
-              Int(trailer[1]) == lines.count - 2 else { return nil }
-        var entries: [Entry] = []
-        entries.reserveCapacity(lines.count - 2)
-        for line in lines[1..<(lines.count - 1)] {
-            guard let lastTab = line.lastIndex(of: 9), let columns = fields(line[line.startIndex..<lastTab]),
-                  columns.count == columnCount - 1, var entry = entry(columns),
-                  let lines = productLines(line[(lastTab + 1)...]) else { return nil }
-            entry.summary.productLines = lines
-            entries.append(entry)
-        }
-        return ListIndex(directory: directory, readAt: readAt, rulesKey: header[3], entries: entries)
-    }
-
-    private static func entry(_ c: [String]) -> Entry? {
-        let fileName = c[0]
-        guard fileName.hasSuffix(".json"), AccountID.isWellFormed(String(fileName.dropLast(5))),
-              let inode = UInt64(c[1]), let device = UInt64(c[2]), let size = Int(c[3]), let modified = Int64(c[4]),
-              let changed = Int64(c[5]), let hash = UInt64(c[6]), let version = Int(c[7]),
-              let stage = RelationshipStage(rawValue: c[8]) else { return nil }
-        var summary = Account(id: AccountID(String(fileName.dropLast(5))), name: c[13])
-        summary.stage = stage
-        summary.industry = c[14]
-        summary.owner = c[15]
-        summary.segment = c[16]
-        if !c[9].isEmpty {
-            guard let value = Int(c[9]) else { return nil }
-            summary.annualValue = value
-        }
-        if !c[10].isEmpty {
-            guard let date = CalendarDate(iso: c[10]) else { return nil }
-            summary.nextMeeting = date
-        }
-        if !c[11].isEmpty {
-            guard let date = CalendarDate(iso: c[11]) else { return nil }
-            summary.archived = ArchiveMark(on: date, by: c[12])
-        }
-        var rules: AccountDigest.RuleFigures?
-        if c[18] != "?" {
-            guard let health = optionalInt(c[18]), let hiding = optionalInt(c[19]) else { return nil }
-            rules = AccountDigest.RuleFigures(health: health, healthHidingRatings: hiding, isFlagged: c[20] == "1")
-        }
-        let fingerprint = FileFingerprint(inode: inode, device: device, size: size, modified: modified, changed: changed)
-        guard let verifiedAt = Int64(c[21]) else { return nil }
-        return Entry(fileName: fileName, fingerprint: fingerprint, verifiedAt: verifiedAt, hash: hash, formatVersion: version,
-                     summary: summary, digest: AccountDigest(hasMergeConflicts: c[17] == "1", rules: rules))
-    }
-
-    /// "" is nil; anything else must be a number (the outer nil means a damaged column).
-    private static func optionalInt(_ text: String) -> Int?? {
-        if text.isEmpty { return .some(nil) }
-        guard let value = Int(text) else { return nil }
-        return .some(value)
-    }
-
-    /// The product-line column: records split by 0x1E, four fields each split by 0x1F.
-    private static func productLines(_ column: ArraySlice<UInt8>) -> [ProductLine]? {
-        guard !column.isEmpty else { return [] }
-        var lines: [ProductLine] = []
-        for record in column.split(separator: 0x1E, omittingEmptySubsequences: false) {
-            let parts = record.split(separator: 0x1F, omittingEmptySubsequences: false)
-            guard parts.count == 4, let id = text(parts[0]), let name = text(parts[1]), let value = text(parts[2]),
-                  let supplier = text(parts[3]), let annualValue = optionalInt(value) else { return nil }
-            lines.append(ProductLine(id: EntityID(id), name: name, annualValue: annualValue, supplier: supplier))
-        }
-        return lines
-    }
-
-    private static func text(_ slice: ArraySlice<UInt8>) -> String? {
-        slice.contains(92) ? unescape(slice) : String(validating: slice, as: UTF8.self)
-    }
-
-    /// The tab-separated fields of one line with their escapes undone; nil on a bad escape or bad UTF-8.
-    private static func fields(_ line: ArraySlice<UInt8>) -> [String]? {
-        var result: [String] = []
-        result.reserveCapacity(16)
-        var start = line.startIndex
-        while true {
-            let end = line[start...].firstIndex(of: 9) ?? line.endIndex
-            guard let text = text(line[start..<end]) else { return nil }
-            result.append(text)
-            if end == line.endIndex { return result }
-            start = end + 1
-        }
-    }
-
-    private static func unescape(_ slice: ArraySlice<UInt8>) -> String? {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(slice.count)
-        var escaped = false
-        for byte in slice {
-            if escaped {
-                switch byte {
-                case 92: bytes.append(92)
-                case UInt8(ascii: "t"): bytes.append(9)
-                case UInt8(ascii: "n"): bytes.append(10)
-                case UInt8(ascii: "r"): bytes.append(13)
-                case UInt8(ascii: "s"): bytes.append(0x1E)
-                case UInt8(ascii: "u"): bytes.append(0x1F)
-                default: return nil
-                }
-                escaped = false
-            } else if byte == 92 {
-                escaped = true
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return escaped ? nil : String(validating: bytes, as: UTF8.self)
     }
 }

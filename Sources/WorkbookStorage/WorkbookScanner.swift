@@ -136,8 +136,13 @@ struct WorkbookScanner {
                 result.protectedFiles.insert(folder + "/" + name)
             }
         }
-        // By id, not by file name: "a-b.json" sorts before "a.json", but "a" before "a-b".
-        candidates.sort { $0.dropLast(5).utf8.lexicographicallyPrecedes($1.dropLast(5).utf8) }
+        // By id, not by file name: "a-b.json" sorts before "a.json", but "a" before "a-b". Only a
+        // '-' (below '.') tells the two orders apart; without one, the plain (much faster) sort is the same.
+        if candidates.contains(where: { $0.utf8.contains(UInt8(ascii: "-")) }) {
+            candidates.sort { $0.dropLast(5).utf8.lexicographicallyPrecedes($1.dropLast(5).utf8) }
+        } else {
+            candidates.sort()
+        }
 
         let settings = result.settings ?? WorkbookSettings()
         let rulesHold = summarising.map { AccountDigest.rulesKey(today: $0.today, settings: settings) == $0.indexRulesKey } ?? false

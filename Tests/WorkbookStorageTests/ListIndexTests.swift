@@ -78,7 +78,7 @@ import WorkbookModel
         #expect(ListIndex.decode(index.encode(), directory: "/a\tb/c") == index)
     }
 
-    @Test func aDamagedTruncatedOrForeignIndexIsNotUsed() {
+    @Test func aDamagedTruncatedOrForeignIndexIsNotUsed() throws {
         let account = sampleAccount("00000001")
         let entry = ListIndex.Entry(fileName: "00000001.json", fingerprint: FileFingerprint(inode: 1, device: 2, size: 3, modified: 4, changed: 5),
                                     verifiedAt: 8, hash: 6, formatVersion: 1, summary: account.listSummary, digest: digest(account))
@@ -91,6 +91,11 @@ import WorkbookModel
         var flipped = bytes
         flipped[bytes.count / 2] = 0xFF
         #expect(ListIndex.decode(flipped, directory: "/w") == nil)
+        // One letter of a name changed keeps the structure and valid text: the checksum still sees it.
+        var renamed = bytes
+        let at = try #require(bytes.indices.first { bytes[$0...].starts(with: Array("Acme".utf8)) })
+        renamed[at] = UInt8(ascii: "B")
+        #expect(ListIndex.decode(renamed, directory: "/w") == nil)
         #expect(ListIndex.decode(Array("garbage\n".utf8), directory: "/w") == nil)
         #expect(ListIndex.decode([], directory: "/w") == nil)
     }

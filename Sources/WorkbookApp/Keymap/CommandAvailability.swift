@@ -39,7 +39,7 @@ public enum CommandAvailability {
         case .undo, .redo:
             return historyReason(command, in: state)
         case .startAccountReview:
-            return state.liveAccounts.isEmpty ? "no accounts to review yet" : nil
+            return state.liveCount == 0 ? "no accounts to review yet" : nil
         case .openDemo:
             return state.liveCount == 0 ? nil : "the demo opens from an empty workbook; run `workbook --demo` to try it"
         case .showProblems:
