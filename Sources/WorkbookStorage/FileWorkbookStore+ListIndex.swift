@@ -18,10 +18,11 @@ extension FileWorkbookStore {
         defer { mutex.unlock() }
         var summarising = WorkbookScanner.Summarising(today: today)
         if let index = readListIndex() {
-            var entries: [String: ListIndex.Entry] = [:]
-            entries.reserveCapacity(index.entries.count)
-            for entry in index.entries { entries[entry.fileName] = entry }
-            summarising.entries = entries
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(index.entries.count)
+            for (position, entry) in index.entries.enumerated() { positions[entry.fileName] = position }
+            summarising.entries = index.entries
+            summarising.positions = positions
             summarising.settle = indexSettleNanoseconds
             summarising.indexRulesKey = index.rulesKey
         }

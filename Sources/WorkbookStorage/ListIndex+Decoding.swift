@@ -14,7 +14,13 @@ extension ListIndex {
               let trailer = textFields(body[trailerStart...]), trailer.count == 3, trailer[0] == "end",
               let count = Int(trailer[1]), let checksum = UInt64(trailer[2]),
               KnownFile.hash(Array(bytes[..<trailerStart])) == checksum else { return nil }
-        let lines = body[..<trailerStart].dropLast().split(separator: 10, omittingEmptySubsequences: false)
+        var lines: [ArraySlice<UInt8>] = []
+        lines.reserveCapacity(count + 1)
+        var start = body.startIndex
+        while start < trailerStart, let end = body[start..<trailerStart].firstIndex(of: 10) {
+            lines.append(body[start..<end])
+            start = end + 1
+        }
         guard lines.count == count + 1, let header = textFields(lines[0]), header.count == 4, header[0] == magic,
               header[1] == directory, let readAt = Int64(header[2]) else { return nil }
         guard let entries = entriesInParallel(lines.dropFirst()) else { return nil }
@@ -136,7 +142,8 @@ extension ListIndex {
     }
 
     private static func text(_ slice: ArraySlice<UInt8>) -> String? {
-        slice.contains(92) ? unescape(slice) : String(validating: slice, as: UTF8.self)
+        if slice.contains(92) { return unescape(slice) }
+        return slice.allSatisfy({ $0 < 0x80 }) ? String(decoding: slice, as: UTF8.self) : String(validating: slice, as: UTF8.self)
     }
 
     /// The tab-separated fields of a header or trailer line, as text.

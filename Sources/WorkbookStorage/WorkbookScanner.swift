@@ -42,8 +42,9 @@ struct WorkbookScanner {
     /// list-index entry still matches it is not read at all.
     struct Summarising {
         var today: CalendarDate
-        /// Entries of the list index by file name (empty without one).
-        var entries: [String: ListIndex.Entry] = [:]
+        /// Entries of the list index (empty without one), and where each file's entry is.
+        var entries: [ListIndex.Entry] = []
+        var positions: [String: Int] = [:]
         /// How much older than its verification a file's last change must be for its entry to be
         /// trusted (nanoseconds): more than any file system's timestamp granularity.
         var settle: Int64 = 2_000_000_000
@@ -138,10 +139,13 @@ struct WorkbookScanner {
         }
         // By id, not by file name: "a-b.json" sorts before "a.json", but "a" before "a-b". Only a
         // '-' (below '.') tells the two orders apart; without one, the plain (much faster) sort is the same.
-        if candidates.contains(where: { $0.utf8.contains(UInt8(ascii: "-")) }) {
-            candidates.sort { $0.dropLast(5).utf8.lexicographicallyPrecedes($1.dropLast(5).utf8) }
-        } else {
-            candidates.sort()
+        // Summaries go into a dictionary: their order does not matter, so they are not sorted.
+        if summarising == nil {
+            if candidates.contains(where: { $0.utf8.contains(UInt8(ascii: "-")) }) {
+                candidates.sort { $0.dropLast(5).utf8.lexicographicallyPrecedes($1.dropLast(5).utf8) }
+            } else {
+                candidates.sort()
+            }
         }
 
         let settings = result.settings ?? WorkbookSettings()
@@ -152,31 +156,34 @@ struct WorkbookScanner {
                 named: name, directory: directory, fileSystem: fileSystem, summarising: summarising, settings: settings, rulesHold: rulesHold)
         }
         var seen: [AccountID: String] = [:]
+        seen.reserveCapacity(candidates.count)
+        result.accounts.reserveCapacity(candidates.count)
+        result.records.reserveCapacity(candidates.count + 1)
+        /// Takes in one account read well; false for a second file with the same id.
+        func take(_ account: Account, _ record: KnownFile, file: String, into result: inout Result) -> Bool {
+            // File names are unique and must match the id, so this guards only against future
+            // rules (e.g. case-insensitive names); a duplicate is never loaded twice.
+            if let first = seen[account.id] {
+                result.problems.append(StorageProblem(file: file, message: "the id \"\(account.id)\" is also used by \(first)"))
+                result.protectedFiles.insert(file)
+                return false
+            }
+            seen[account.id] = file
+            result.accounts.append(account)
+            result.records[file] = record
+            if record.formatVersion < FormatVersion.current {
+                result.migrated.append(StorageProblem(file: file, message: "format \(record.formatVersion) → \(FormatVersion.current)"))
+            }
+            return true
+        }
         for (name, outcome) in zip(candidates, outcomes) {
             let file = folder + "/" + name
-            var outcome = outcome
-            if case .summary(let summary, let record, let digest, let read) = outcome {
-                result.digests[summary.id] = digest
-                if read { result.filesRead += 1 }
-                outcome = .account(summary, record)
-            }
             switch outcome {
-            case .summary:
-                break
             case .account(let account, let record):
-                // File names are unique and must match the id, so this guards only against future
-                // rules (e.g. case-insensitive names); a duplicate is never loaded twice.
-                if let first = seen[account.id] {
-                    result.problems.append(StorageProblem(file: file, message: "the id \"\(account.id)\" is also used by \(first)"))
-                    result.protectedFiles.insert(file)
-                } else {
-                    seen[account.id] = file
-                    result.accounts.append(account)
-                    result.records[file] = record
-                    if record.formatVersion < FormatVersion.current {
-                        result.migrated.append(StorageProblem(file: file, message: "format \(record.formatVersion) → \(FormatVersion.current)"))
-                    }
-                }
+                _ = take(account, record, file: file, into: &result)
+            case .summary(let summary, let record, let digest, let read):
+                if take(summary, record, file: file, into: &result) { result.digests[summary.id] = digest }
+                if read { result.filesRead += 1 }
             case .problem(let message):
                 result.problems.append(StorageProblem(file: file, message: message))
                 result.protectedFiles.insert(file)
@@ -193,10 +200,7 @@ struct WorkbookScanner {
         guard count > 0 else { return [] }
         let slots = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
+        defer { slots.deallocate() }
         let fileSystem = self.fileSystem
         // A few chunks per core keeps the cores busy when file sizes differ, without a task per file.
         let chunkCount = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
@@ -210,7 +214,8 @@ struct WorkbookScanner {
                 box.slots[index] = read(names[index], fileSystem)
             }
         }
-        return slots.map { $0! }
+        // Moved out of the slots, not copied: each outcome holds a whole account.
+        return (0..<count).map { index in (slots.baseAddress! + index).move()! }
     }
 
     private static func readAccount(named name: String, directory: String, fileSystem: any FileSystem) -> Outcome {
@@ -234,7 +239,7 @@ struct WorkbookScanner {
         rulesHold: Bool
     ) -> Outcome {
         // Rule figures of another day are dropped with the index's key; the app works them out again.
-        if let entry = summarising.entries[name],
+        if let position = summarising.positions[name], case let entry = summarising.entries[position],
            let status = (try? fileSystem.status(atPath: directory + "/" + name, followLinks: false)) ?? nil,
            status.kind == .regular, status.fingerprint == entry.fingerprint,
            entry.fingerprint.changed < entry.verifiedAt - summarising.settle,

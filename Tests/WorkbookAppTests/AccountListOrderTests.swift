@@ -66,4 +66,18 @@ import WorkbookTestSupport
             #expect(order.filtered(by: matcher) == expected, "query \(query)")
         }
     }
+
+    /// Folding accented Latin one letter at a time gives exactly what Foundation gives for the whole text.
+    @Test func theFastFoldMatchesFoundation() {
+        let latin = FilterMatcher.latinRange.compactMap(Unicode.Scalar.init).map { String($0) }
+        var samples = latin + ["Straße", "Ærøskøbing", "İstanbul", "ǅemal", "Crème Brûlée SA", "São Paulo Ltda.", "Ĳssel BV",
+                               "e\u{301}cole", "Zoë Café Group 🚀", "東京精密", "서울 바이오텍", "ＡＢＣ", ""]
+        for (index, first) in latin.enumerated() where index % 7 == 0 {
+            for second in latin where second.unicodeScalars.first!.value % 5 == 0 { samples.append("A" + first + second + "z") }
+        }
+        samples += TerritoryGenerator.accounts(count: 300, seed: 42).map(\.name)
+        for text in samples {
+            #expect(FilterMatcher.fold(text) == FilterMatcher.foundationFold(text), "\(text.debugDescription)")
+        }
+    }
 }

@@ -47,7 +47,7 @@ struct AccountListKey: Equatable, Sendable {
             memo[text] = result
             return result
         }
-        haystack = Array(FilterMatcher.haystack(foldedName: foldedName, folded(account.industry), folded(account.owner), folded(account.stage.title)).utf8)
+        haystack = FilterMatcher.haystack(foldedName: foldedName, folded(account.industry), folded(account.owner), folded(account.stage.title))
     }
 
     /// True when `account` would give this same key (so nothing needs folding again).

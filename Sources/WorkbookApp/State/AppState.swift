@@ -169,7 +169,10 @@ public struct AppState: Equatable, Sendable {
     ) {
         settings = workbook.settings
         self.userName = userName ?? workbook.settings.owner
-        accounts = Dictionary(workbook.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var accounts: [AccountID: Account] = [:]
+        accounts.reserveCapacity(workbook.accounts.count)
+        for account in workbook.accounts where accounts[account.id] == nil { accounts[account.id] = account }
+        self.accounts = accounts
         problems = workbook.problems
         self.today = today
         self.screenSize = screenSize
