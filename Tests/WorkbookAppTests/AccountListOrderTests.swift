@@ -80,4 +80,23 @@ import WorkbookTestSupport
             #expect(FilterMatcher.fold(text) == FilterMatcher.foundationFold(text), "\(text.debugDescription)")
         }
     }
+
+    /// The binary search for the selection finds what a scan of the list finds, for every sort and filter.
+    @Test func findingAnAccountInTheListMatchesAScan() {
+        var accounts = TerritoryGenerator.accounts(count: 400, seed: 3)
+        accounts[7].archived = ArchiveMark(on: Fixtures.today, by: "x")
+        accounts[9].name = accounts[10].name
+        var state = AppState(workbook: Fixtures.workbook(accounts), today: Fixtures.today)
+        for sort in AccountSort.allCases {
+            for filter in ["", "a", "gmbh", "zz", "東"] {
+                state.sort = sort
+                state.filter = filter
+                state.refreshVisible()
+                for account in accounts {
+                    #expect(state.listOrder.index(of: account.id, in: state.visible) == state.visible.firstIndex(of: account.id),
+                            "\(sort) \(filter) \(account.name)")
+                }
+            }
+        }
+    }
 }

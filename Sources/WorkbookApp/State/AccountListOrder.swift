@@ -250,6 +250,21 @@ public struct AccountListOrder: Equatable, Sendable {
         return ordered.firstIndex(of: entry.0)
     }
 
+    /// Where `id` is in `list` (this order, or a filtered part of it): a binary search, not a scan
+    /// of 100,000 ids. Nil when it is not there.
+    func index(of id: AccountID, in list: [AccountID]) -> Int? {
+        guard let key = keys[id], key.isLive else { return nil }
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            let other = list[middle]
+            guard let otherKey = keys[other] else { return list.firstIndex(of: id) }
+            if AccountListKey.precedes(other, otherKey, id, key, by: sort) { low = middle + 1 } else { high = middle }
+        }
+        if low < list.count, list[low] == id { return low }
+        return nil
+    }
+
     /// The live accounts that pass the filter, in list order.
     func filtered(by matcher: FilterMatcher) -> [AccountID] {
         if matcher.words.isEmpty { return ordered }

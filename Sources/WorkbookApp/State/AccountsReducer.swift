@@ -58,7 +58,7 @@ enum AccountsReducer {
         state.undoStack.append(change)
         state.redoStack.removeAll()
         state.refreshVisible(changed: [change.after.id])
-        if select, !change.after.isArchived, state.visible.contains(change.after.id) { state.selectedID = change.after.id }
+        if select, !change.after.isArchived, state.isVisible(change.after.id) { state.selectedID = change.after.id }
         keepSelectionVisible(&state)
         return [.save(change.after)]
     }

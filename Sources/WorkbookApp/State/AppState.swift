@@ -188,7 +188,9 @@ public struct AppState: Equatable, Sendable {
 
     public var liveAccounts: [Account] { accounts.values.filter { !$0.isArchived } }
     public var selectedAccount: Account? { selectedID.flatMap { accounts[$0] } }
-    public var selectedIndex: Int? { selectedID.flatMap { visible.firstIndex(of: $0) } }
+    public var selectedIndex: Int? { selectedID.flatMap { listOrder.index(of: $0, in: visible) } }
+    /// True when the account is listed (live, and passes the filter).
+    public func isVisible(_ id: AccountID) -> Bool { listOrder.index(of: id, in: visible) != nil }
 
     /// Names shared by more than one live account (possible after a file is repaired or merged): shown as a warning.
     public private(set) var duplicateNames: [String] = []
@@ -230,7 +232,7 @@ public struct AppState: Equatable, Sendable {
 
     private mutating func showFiltered() {
         visible = listOrder.filtered(by: FilterMatcher(query: filter))
-        if let selectedID, visible.contains(selectedID) { return }
+        if selectedIndex != nil { return }
         selectedID = visible.first
     }
 
