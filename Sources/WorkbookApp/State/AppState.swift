@@ -203,6 +203,7 @@ public struct AppState: Equatable, Sendable {
     /// `accountsChanged` false (a filter keystroke) skips the checks that depend only on the accounts.
     public mutating func refreshVisible(accountsChanged: Bool = true) {
         if accountsChanged || listOrder.sort != sort {
+            visible = []
             listOrder.rebuild(from: accounts, sort: sort, health: healthScore)
             duplicateNames = listOrder.duplicateNames(in: accounts)
         }
@@ -212,6 +213,9 @@ public struct AppState: Equatable, Sendable {
     /// `refreshVisible` when only these accounts changed (edited, added, removed): the same result,
     /// without folding and sorting the other accounts again.
     public mutating func refreshVisible(changed ids: some Sequence<AccountID>) {
+        // `visible` shares the order's storage while no filter is on: let go of it first, or moving
+        // one account in the order would copy all 100,000 ids.
+        visible = []
         if listOrder.sort != sort {
             listOrder.rebuild(from: accounts, sort: sort, health: healthScore)
         } else {
