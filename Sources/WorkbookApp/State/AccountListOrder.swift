@@ -38,7 +38,7 @@ struct AccountListKey: Equatable, Sendable {
         annualValue = account.annualValue
         nextMeeting = account.nextMeeting
         foldedName = FilterMatcher.fold(account.name)
-        sortBytes = Array((foldedName.utf8.allSatisfy { $0 < 0x80 } ? foldedName : foldedName.precomposedStringWithCanonicalMapping).utf8)
+        sortBytes = Array((Self.isNFCStable(foldedName) ? foldedName : foldedName.precomposedStringWithCanonicalMapping).utf8)
         nameKey = AccountRules.nameKey(account.name)
         func folded(_ text: String) -> String {
             if text.utf8.allSatisfy({ $0 < 0x80 }) { return FilterMatcher.fold(text) }
@@ -48,6 +48,16 @@ struct AccountListKey: Equatable, Sendable {
             return result
         }
         haystack = FilterMatcher.haystack(foldedName: foldedName, folded(account.industry), folded(account.owner), folded(account.stage.title))
+    }
+
+    /// True when normalizing to NFC cannot change the text: ASCII, kana, CJK ideographs and Hangul
+    /// syllables only (what folded names mostly are), so the costly normalization can be skipped.
+    static func isNFCStable(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            return value < 0x80 || (0x3041...0x3096).contains(value) || (0x30A1...0x30FA).contains(value)
+                || (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value)
+        }
     }
 
     /// True when `account` would give this same key (so nothing needs folding again).
