@@ -166,7 +166,6 @@ public final class AppRuntime {
         guard let store else { return }
         for id in [state.selectedID, state.accountReview?.currentID].compactMap({ $0 })
         where state.summaryOnly.contains(id) && !unopenable.contains(id) {
-            let file = "accounts/" + AccountFileFormat.fileName(for: id)
             do {
                 if let account = try store.reload(id) {
                     send(.accountOpened(account))
@@ -176,9 +175,7 @@ public final class AppRuntime {
                 }
             } catch {
                 unopenable.insert(id)
-                let text = (error as? StorageError)?.message ?? String(describing: error)
-                let message = text.hasPrefix(file + ": ") ? String(text.dropFirst(file.count + 2)) : text
-                send(.accountNotOpened(id, StorageProblem(file: file, message: message)))
+                send(.accountNotOpened(id, Self.problem(reading: id, error)))
             }
         }
     }
@@ -371,11 +368,19 @@ public final class AppRuntime {
             do {
                 if let account = try store.reload(id) { changes.reloaded.append(account) } else { changes.removed.append(id) }
                 reportedConflicts.remove(id)
+                unopenable.remove(id)
             } catch {
-                changes.problems.append(StorageProblem(file: "accounts/\(id.rawValue).json", message: String(describing: error)))
+                changes.problems.append(Self.problem(reading: id, error))
             }
         }
         return changes.isEmpty ? nil : changes
+    }
+
+    /// A file that could not be read, as the problems list shows it: the path once, then what is wrong.
+    static func problem(reading id: AccountID, _ error: any Error) -> StorageProblem {
+        let file = "accounts/" + AccountFileFormat.fileName(for: id)
+        let text = (error as? StorageError)?.message ?? String(describing: error)
+        return StorageProblem(file: file, message: text.hasPrefix(file + ": ") ? String(text.dropFirst(file.count + 2)) : text)
     }
 
     /// Renders the state and writes only the cells that changed since the last frame.

@@ -296,7 +296,14 @@ extension AppState {
 
     /// True while the account's health is not known yet (summary-only, figures being worked out).
     public func isHealthPending(_ account: Account) -> Bool {
-        summaryOnly.contains(account.id) && digests[account.id]?.rules == nil && !account.isArchived && account.stage != .lost
+        isWorkingOutHealth && summaryOnly.contains(account.id) && digests[account.id]?.rules == nil && !account.isArchived
+            && account.stage != .lost
+    }
+
+    /// Lists a file that could not be read, in place of what was said of it before.
+    public mutating func note(_ problem: StorageProblem) {
+        problems.removeAll { $0.file == problem.file }
+        problems.append(problem)
     }
 
     /// At least one red flag the review's "flagged accounts" counts (from the digest for a summary-only account).
