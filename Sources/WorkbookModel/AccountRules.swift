@@ -141,14 +141,21 @@ extension String {
     }
 }
 
-/// Lower-casing text of ASCII and precomposed Latin letters one scalar at a time, from a table the
-/// standard library filled: the same as `lowercased()` (no Latin letter lower-cases by context),
-/// without its cost per call. Other text goes to `lowercased()`.
-enum LatinText {
-    static let range: ClosedRange<UInt32> = 0x80...0x24F
-    static let lowercase: [[UInt8]] = range.map { Array(String(Unicode.Scalar($0)!).lowercased().utf8) }
+/// Text of ASCII and precomposed Latin letters changed one scalar at a time from a table the standard
+/// library or Foundation filled once: the same result as their whole-text calls (no Latin letter
+/// changes by context), without their cost per call.
+public enum LatinText {
+    /// Latin-1 Supplement and Latin Extended-A and -B.
+    public static let range: ClosedRange<UInt32> = 0x80...0x24F
+    static let lowercase: [[UInt8]] = table { String($0).lowercased() }
 
-    static func lowercased(_ text: String) -> String {
+    /// One entry per scalar of `range`: what `transform` makes of it alone.
+    public static func table(_ transform: (Unicode.Scalar) -> String) -> [[UInt8]] {
+        range.map { Array(transform(Unicode.Scalar($0)!).utf8) }
+    }
+
+    /// ASCII lower-cased and `range` through `table`; nil when any other scalar is in the text.
+    public static func mapped(_ text: String, through table: [[UInt8]]) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -156,11 +163,13 @@ enum LatinText {
             if value < 0x80 {
                 bytes.append((65...90).contains(value) ? UInt8(value + 32) : UInt8(value))
             } else if range.contains(value) {
-                bytes.append(contentsOf: lowercase[Int(value - range.lowerBound)])
+                bytes.append(contentsOf: table[Int(value - range.lowerBound)])
             } else {
-                return text.lowercased()
+                return nil
             }
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+
+    static func lowercased(_ text: String) -> String { mapped(text, through: lowercase) ?? text.lowercased() }
 }

@@ -42,28 +42,15 @@ extension FileWorkbookStore {
     /// opening the account reports it.
     public func digests(for ids: [AccountID], today: CalendarDate, settings: WorkbookSettings) -> [AccountID: AccountDigest] {
         let folder = accountsDirectory, fileSystem = self.fileSystem
-        let count = ids.count
-        guard count > 0 else { return [:] }
-        let slots = UnsafeMutableBufferPointer<AccountDigest?>.allocate(capacity: count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        let box = DigestSlots(slots: slots)
-        let chunks = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let size = (count + chunks - 1) / chunks
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            for index in (chunk * size)..<min(count, (chunk + 1) * size) {
-                let name = AccountFileFormat.fileName(for: ids[index])
-                guard let contents = try? fileSystem.readFile(atPath: folder + "/" + name, limit: WorkbookScanner.maximumFileSize, followLinks: false),
-                      let (account, _) = try? WorkbookScanner.decodeAccountFile(contents.bytes, fileName: name) else { continue }
-                box.slots[index] = AccountDigest(of: account, today: today, settings: settings)
-            }
+        let digests = ParallelMap.map(ids.count, chunksPerCore: 4) { index -> AccountDigest? in
+            let name = AccountFileFormat.fileName(for: ids[index])
+            guard let contents = try? fileSystem.readFile(atPath: folder + "/" + name, limit: WorkbookScanner.maximumFileSize, followLinks: false),
+                  let (account, _) = try? WorkbookScanner.decodeAccountFile(contents.bytes, fileName: name) else { return nil }
+            return AccountDigest(of: account, today: today, settings: settings)
         }
         var result: [AccountID: AccountDigest] = [:]
-        result.reserveCapacity(count)
-        for (id, digest) in zip(ids, slots) where digest != nil { result[id] = digest }
+        result.reserveCapacity(ids.count)
+        for (id, digest) in zip(ids, digests) where digest != nil { result[id] = digest }
         return result
     }
 
@@ -109,9 +96,4 @@ public struct PendingListIndex: Sendable {
             return
         }
     }
-}
-
-/// The result slots shared by the threads of `digests(for:today:settings:)`; each writes only its own indices.
-private struct DigestSlots: @unchecked Sendable {
-    let slots: UnsafeMutableBufferPointer<AccountDigest?>
 }

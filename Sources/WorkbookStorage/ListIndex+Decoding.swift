@@ -28,31 +28,16 @@ extension ListIndex {
     }
 
     private static func entriesInParallel(_ lines: ArraySlice<ArraySlice<UInt8>>) -> [Entry]? {
-        let count = lines.count
-        guard count > 0 else { return [] }
-        let slots = UnsafeMutableBufferPointer<Entry?>.allocate(capacity: count)
-        slots.initialize(repeating: nil)
-        defer {
-            slots.deinitialize()
-            slots.deallocate()
-        }
-        let box = EntrySlots(slots: slots)
         let first = lines.startIndex
         // Threads cost more than they save on a small index.
-        let chunks = count < 4_000 ? 1 : min(count, max(1, ProcessInfo.processInfo.activeProcessorCount * 2))
-        let size = (count + chunks - 1) / chunks
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            for index in (chunk * size)..<min(count, (chunk + 1) * size) {
-                box.slots[index] = entry(lines[first + index])
-            }
+        let entries = ParallelMap.map(lines.count, chunksPerCore: lines.count < 4_000 ? 0 : 2) { index in entry(lines[first + index]) }
+        var result: [Entry] = []
+        result.reserveCapacity(entries.count)
+        for entry in entries {
+            guard let entry else { return nil }
+            result.append(entry)
         }
-        var entries: [Entry] = []
-        entries.reserveCapacity(count)
-        for slot in slots {
-            guard let entry = slot else { return nil }
-            entries.append(entry)
-        }
-        return entries
+        return result
     }
 
     /// One entry: `columnCount` tab-separated columns, the last the product lines.
@@ -181,9 +166,4 @@ extension ListIndex {
         }
         return escaped ? nil : String(validating: bytes, as: UTF8.self)
     }
-}
-
-/// The entry slots shared by the decoding threads; each writes only its own indices.
-private struct EntrySlots: @unchecked Sendable {
-    let slots: UnsafeMutableBufferPointer<ListIndex.Entry?>
 }

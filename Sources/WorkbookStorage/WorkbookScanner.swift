@@ -193,31 +193,14 @@ struct WorkbookScanner {
         }
     }
 
-    /// Reads and decodes the files on every core into preallocated slots, one slot per file, so
-    /// that the order of the results does not depend on the order the threads finish in.
+    /// Reads and decodes the files on every core, in the order of `names`.
     private func readInParallel(
         _ names: [String], directory: String, light: Bool, read: @escaping @Sendable (String, any FileSystem) -> Outcome
     ) -> [Outcome] {
-        let count = names.count
-        guard count > 0 else { return [] }
-        let slots = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: count)
-        slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
         let fileSystem = self.fileSystem
-        // A few chunks per core keeps the cores busy when file sizes differ, without a task per file.
-        let chunkCount = light && count < 4_000 ? 1 : min(count, max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
-        let chunkSize = (count + chunkCount - 1) / chunkCount
-        let box = SlotBox(slots: slots)
-        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-            let start = chunk * chunkSize
-            let end = min(count, start + chunkSize)
-            guard start < end else { return }
-            for index in start..<end {
-                box.slots[index] = read(names[index], fileSystem)
-            }
+        return ParallelMap.map(names.count, chunksPerCore: light && names.count < 4_000 ? 0 : 4) { index in
+            read(names[index], fileSystem)
         }
-        // Moved out of the slots, not copied: each outcome holds a whole account.
-        return (0..<count).map { index in (slots.baseAddress! + index).move()! }
     }
 
     private static func readAccount(named name: String, directory: String, fileSystem: any FileSystem) -> Outcome {
@@ -282,10 +265,6 @@ struct WorkbookScanner {
     }
 }
 
-/// The result slots shared by the reading threads; each thread writes only its own indices.
-private struct SlotBox<T>: @unchecked Sendable {
-    let slots: UnsafeMutableBufferPointer<T>
-}
 
 
 /// One version of a file as this store last read or wrote it: how it looked to `stat`, and a hash

@@ -11,7 +11,8 @@ public final class TmuxSession {
 
     /// Starts `shellCommand` (run by `sh -c`) in a detached session of the given size.
     public init(width: Int = 100, height: Int = 30, shellCommand: String, environment: [String: String] = [:]) throws {
-        socket = "awb-\(getpid())-\(TmuxSession.counter.next())"
+        // A random part too: process ids come round again, and a crashed run's server may still be up.
+        socket = "awb-\(getpid())-\(TmuxSession.counter.next())-\(String(UInt32.random(in: 0...UInt32.max), radix: 36))"
         // The app's per-user list index goes to a cache of this test process, never the user's own.
         var exports = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "XDG_CACHE_HOME": TmuxSession.testCache]
         exports.merge(environment) { _, new in new }

@@ -268,3 +268,14 @@ import WorkbookModel
         }
     }
 }
+
+/// Splitting work over the cores keeps every result in its place, for any count and chunking.
+@Suite struct ParallelMapTests {
+    @Test func everyIndexOnceInOrder() {
+        for count in [0, 1, 2, 5, 10, 17, 100, 1_001] {
+            for chunksPerCore in [0, 1, 2, 4, 8] {
+                #expect(ParallelMap.map(count, chunksPerCore: chunksPerCore) { $0 * 3 } == (0..<count).map { $0 * 3 }, "\(count) \(chunksPerCore)")
+            }
+        }
+    }
+}

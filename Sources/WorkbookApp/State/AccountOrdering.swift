@@ -84,25 +84,11 @@ public struct FilterMatcher: Sendable {
             return String(decoding: utf8, as: UTF8.self)
         }
         // Accented Latin letters (the other common case) fold one by one, from a table Foundation filled.
-        var folded: [UInt8] = []
-        folded.reserveCapacity(utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                folded.append((65...90).contains(value) ? UInt8(value + 32) : UInt8(value))
-            } else if latinRange.contains(value) {
-                folded.append(contentsOf: latinFolds[Int(value - latinRange.lowerBound)])
-            } else {
-                return foundationFold(text)
-            }
-        }
-        return String(decoding: folded, as: UTF8.self)
+        return LatinText.mapped(text, through: latinFolds) ?? foundationFold(text)
     }
 
-    /// Latin-1 Supplement and Latin Extended-A and -B: precomposed letters, each folded on its own.
-    static let latinRange: ClosedRange<UInt32> = 0xC0...0x24F
-    /// Foundation's folding of each scalar of `latinRange`, worked out once (a few hundred calls).
-    static let latinFolds: [[UInt8]] = latinRange.map { Array(foundationFold(String(Unicode.Scalar($0)!)).utf8) }
+    /// Foundation's folding of each scalar of `LatinText.range`, worked out once (a few hundred calls).
+    static let latinFolds = LatinText.table { foundationFold(String($0)) }
 
     static func foundationFold(_ text: String) -> String {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
