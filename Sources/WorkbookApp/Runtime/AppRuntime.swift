@@ -10,11 +10,11 @@ public typealias ExportWriter = (String, [UInt8]) throws -> String
 
 /// The one loop: read an event, turn it into an action, reduce, run the effects, draw what changed.
 public final class AppRuntime {
-    public private(set) var state: AppState
+    public internal(set) var state: AppState
     private(set) var store: WorkbookStore?
     private let backend: TerminalBackend
     private let theme: Theme
-    private let keymap: Keymap
+    let keymap: Keymap
     private let environment: ReducerEnvironment
     private let today: () -> CalendarDate
     private let openDemo: WorkbookOpener?
@@ -32,24 +32,24 @@ public final class AppRuntime {
     /// Conflicts already reported, so an idle check does not repeat the same warning.
     private var reportedConflicts = Set<AccountID>()
     /// Works out the health of summary-only accounts for a new day (nil: figures never go stale here).
-    private let healthWorker: HealthWorker?
+    let healthWorker: HealthWorker?
     /// Today's health of every summary-only account, being worked out, until it has arrived.
-    private var healthWork: HealthWork?
+    var healthWork: HealthWork?
     /// The day `healthWork` works for: a result for another day is not taken.
-    private var healthWorkDay: CalendarDate?
+    var healthWorkDay: CalendarDate?
     /// Keys pressed while health is worked out that need it (a review), with everything typed after them.
-    private var deferredEvents: [InputEvent] = []
+    var deferredEvents: [InputEvent] = []
     /// How often the loop looks for the health work's result: short enough to feel immediate.
     private let workPollMilliseconds = 10
     /// Summary-only accounts whose files could not be read when they were opened (not retried on every frame).
-    private var unopenable = Set<AccountID>()
+    var unopenable = Set<AccountID>()
     /// Accounts opened from their summaries, oldest first: beyond `wholeAccountLimit`, the oldest
     /// go back to their summaries, so flicking through thousands of accounts does not keep them all.
-    private var openedOrder: [AccountID] = []
+    var openedOrder: [AccountID] = []
     var wholeAccountLimit = 64
     /// True once a file was written, found changed on disk, or health was worked out: the list index
     /// kept for the next start is then worth writing again at quit.
-    public private(set) var indexNeedsWriting = false
+    public internal(set) var indexNeedsWriting = false
     /// Where the review timer last counted from; nil while no timer runs.
     private var reviewClockMark: ContinuousClock.Instant?
 
@@ -130,61 +130,6 @@ public final class AppRuntime {
         }
     }
 
-    /// Takes in the health work once it has finished (at most once), then runs the keys that waited for it.
-    @discardableResult
-    func takeFinishedHealthWork() -> Bool {
-        guard let digests = healthWork?.take() else { return false }
-        healthWork = nil
-        guard healthWorkDay == state.today else {
-            // The day changed while it worked: those figures are already stale.
-            startHealthWork()
-            return false
-        }
-        indexNeedsWriting = true
-        send(.digestsWorkedOut(digests))
-        let waiting = deferredEvents
-        deferredEvents.removeAll()
-        if !waiting.isEmpty { state.message = nil }
-        for event in waiting where !state.shouldQuit { handle(event) }
-        return true
-    }
-
-    /// True until the health work has been taken in.
-    public var isWorkingOutHealth: Bool { healthWork != nil }
-
-    /// Starts working out the health of the summary-only accounts whose figures are not known for
-    /// today, on another thread (after the first frame, so it never delays it).
-    func startHealthWork() {
-        guard let healthWorker, healthWork == nil, state.isWorkingOutHealth else { return }
-        let ids = state.summaryOnly.filter { state.digests[$0]?.rules == nil }.sorted()
-        let day = state.today, settings = state.settings
-        let work = HealthWork { healthWorker(ids, day, settings) }
-        healthWork = work
-        healthWorkDay = day
-        work.start()
-    }
-
-    /// Opens the selected account (and the review's) when only its summary is in memory: one file
-    /// read and decoded, so every key and the detail pane work on the whole account.
-    func openSelectedAccounts() {
-        guard let store else { return }
-        for id in [state.selectedID, state.accountReview?.currentID].compactMap({ $0 })
-        where state.summaryOnly.contains(id) && !unopenable.contains(id) {
-            do {
-                if let account = try store.reload(id) {
-                    send(.accountOpened(account))
-                    openedOrder.append(id)
-                } else {
-                    indexNeedsWriting = true
-                    send(.outsideChanges(OutsideChanges(removed: [id])))
-                }
-            } catch {
-                unopenable.insert(id)
-                send(.accountNotOpened(id, Self.problem(reading: id, error)))
-            }
-        }
-    }
-
     /// Counts whole seconds on the review's current account while its timer is on; true when it moved.
     /// The clock lives here, not in the reducer, so the reducer stays a pure function of its actions.
     private func tickReviewClock() -> Bool {
@@ -218,33 +163,6 @@ public final class AppRuntime {
             needsFullRedraw = true
             send(.resized(size))
         }
-    }
-
-    /// While health is worked out, a key that needs it (starting a review) and every event after it,
-    /// to keep their order, waits and runs as soon as it is known: typing ahead works, nothing is
-    /// refused. Ctrl-C and quit are never held back.
-    private func deferUntilHealthIsKnown(_ event: InputEvent) -> Bool {
-        guard healthWork != nil, state.isWorkingOutHealth else { return false }
-        if case .key(let key) = event {
-            let action = keymap.resolve(key, in: state)
-            if action == .command(.interrupt) || action == .command(.quit) {
-                deferredEvents.removeAll()
-                return false
-            }
-            guard !deferredEvents.isEmpty || isWaitingForHealth(action) else { return false }
-        } else if case .resize = event {
-            return false
-        } else if deferredEvents.isEmpty {
-            return false
-        }
-        deferredEvents.append(event)
-        state.message = StatusMessage("Still working out today's health: your keys run as soon as it is known.")
-        return true
-    }
-
-    private func isWaitingForHealth(_ action: AppAction?) -> Bool {
-        guard case .rejected(let reason)? = action else { return false }
-        return reason.hasSuffix(CommandAvailability.workingOutHealth)
     }
 
     /// Reduces one action and runs the effects it asks for, feeding their results back in.
@@ -379,31 +297,6 @@ public final class AppRuntime {
             }
         }
         return changes.isEmpty ? nil : changes
-    }
-
-    /// Puts the oldest opened accounts back to their summaries while more than `wholeAccountLimit`
-    /// are open; never the selected one, the review's, or one with a change not yet saved.
-    func releaseOldAccounts() {
-        guard openedOrder.count > wholeAccountLimit else { return }
-        let kept = Set([state.selectedID, state.accountReview?.currentID].compactMap { $0 }).union(state.unsaved).union(state.conflicts)
-        var remaining: [AccountID] = []
-        var excess = openedOrder.count - wholeAccountLimit
-        for id in openedOrder {
-            if excess > 0, !kept.contains(id) {
-                state.releaseDetails(id)
-                excess -= 1
-            } else {
-                remaining.append(id)
-            }
-        }
-        openedOrder = remaining
-    }
-
-    /// A file that could not be read, as the problems list shows it: the path once, then what is wrong.
-    static func problem(reading id: AccountID, _ error: any Error) -> StorageProblem {
-        let file = "accounts/" + AccountFileFormat.fileName(for: id)
-        let text = (error as? StorageError)?.message ?? String(describing: error)
-        return StorageProblem(file: file, message: text.hasPrefix(file + ": ") ? String(text.dropFirst(file.count + 2)) : text)
     }
 
     /// Renders the state and writes only the cells that changed since the last frame.
