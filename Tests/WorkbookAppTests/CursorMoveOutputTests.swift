@@ -84,6 +84,30 @@ import WorkbookTestSupport
         }
     }
 
+    @Test func whatTheTerminalShowsLooksLikeTheFrameAfterEveryMove() {
+        // The terminal is handed the painting form (gaps joined to their neighbours' style): only invisible parts may differ.
+        func visible(_ buffer: Buffer) -> [String] {
+            buffer.cells.map { cell in
+                let shown = cell.style.attributes.intersection([.underline, .reverse])
+                let blank = cell.grapheme == " " && !cell.isContinuation && shown.isEmpty
+                return "\(cell.grapheme)|\(cell.style.background)|\(shown.rawValue)|\(blank ? "" : "\(cell.style)")"
+            }
+        }
+        let size = Size(width: 200, height: 50)
+        let backend = ScriptedBackend(size: size)
+        var queue: [AccountID] = []
+        let app = AppRuntime(state: Fixtures.state(width: size.width, height: size.height), store: InMemoryStore(Fixtures.workbook()),
+                             backend: backend, theme: BuiltInThemes.standard,
+                             environment: ReducerEnvironment(newAccountID: { queue.removeFirst() }), today: { Fixtures.today })
+        app.drawFrame()
+        for key in [Key.down, .down, .down, .up, .end, .home] {
+            app.handle(.key(key))
+            app.drawFrame()
+            let frame = app.lastFrame!
+            #expect(visible(backend.screen) == visible(frame), "after \(key)")
+        }
+    }
+
     private func rowOfMarker(in frame: Buffer, list: Rect) -> Int? {
         (list.y..<list.maxY).first { frame[list.x + 1, $0].grapheme == "▶" }
     }
