@@ -42,6 +42,12 @@ public enum RatingSignals {
 /// The red flags of a whole account, most pressing first: the one-way signal, overdue commitments,
 /// commitments idle since signature, then each objective's influence-map flags (strengths left out).
 public enum AccountFlags {
+    /// At least one red flag that is not said under the commitment balance: what the review's
+    /// "flagged accounts" walks.
+    public static func isFlagged(_ account: Account, today: CalendarDate, settings: WorkbookSettings) -> Bool {
+        redFlags(for: account, today: today, settings: settings).contains { !$0.isSaidUnderBalance }
+    }
+
     public static func redFlags(for account: Account, today: CalendarDate, settings: WorkbookSettings) -> [AccountFlag] {
         var flags: [AccountFlag] = []
         let balance = CommitmentRules.balance(account.commitments, today: today, thresholds: settings.checklistThresholds)

@@ -35,7 +35,15 @@ public enum AccountRules {
 
     /// Names compare without case and surrounding space, so "Acme " and "acme" are the same account.
     public static func nameKey(_ name: String) -> String {
-        name.trimmingWhitespace().lowercased()
+        // Plain ASCII (most names) without the Unicode machinery: the same result, many times faster.
+        var bytes = Array(name.utf8)
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return LatinText.lowercased(name.trimmingWhitespace()) }
+        func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
+        var start = 0, end = bytes.count
+        while start < end, isWhitespace(bytes[start]) { start += 1 }
+        while end > start, isWhitespace(bytes[end - 1]) { end -= 1 }
+        for index in start..<end where (65...90).contains(bytes[index]) { bytes[index] += 32 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
     /// Problems with `account` among the other live (not archived) accounts of the workbook.
@@ -126,5 +134,29 @@ extension String {
         while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
         while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
         return String(scalars)
+    }
+}
+
+/// Lower-casing text of ASCII and precomposed Latin letters one scalar at a time, from a table the
+/// standard library filled: the same as `lowercased()` (no Latin letter lower-cases by context),
+/// without its cost per call. Other text goes to `lowercased()`.
+enum LatinText {
+    static let range: ClosedRange<UInt32> = 0x80...0x24F
+    static let lowercase: [[UInt8]] = range.map { Array(String(Unicode.Scalar($0)!).lowercased().utf8) }
+
+    static func lowercased(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                bytes.append((65...90).contains(value) ? UInt8(value + 32) : UInt8(value))
+            } else if range.contains(value) {
+                bytes.append(contentsOf: lowercase[Int(value - range.lowerBound)])
+            } else {
+                return text.lowercased()
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

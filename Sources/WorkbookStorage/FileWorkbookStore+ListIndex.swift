@@ -2,105 +2,94 @@ import Dispatch
 import Foundation
 import WorkbookModel
 
-/// Opening in two steps: the list from the per-user list index first, every account decoded after.
+/// Opening for the app: accounts as summaries (from the per-user list index where it still matches
+/// the files), each account's details read only when it is opened.
 extension FileWorkbookStore {
-    /// More stale entries than this (and more than a twentieth of the files) make the quick open
-    /// give up: decoding them one by one would cost as much as the full load.
-    static let quickOpenStaleLimit = 64
-
-    /// Opens an existing workbook like `load()` (lock, `workbook.json`) but takes each account
-    /// whose file is unchanged since the list index was written (same inode, device, size, mtime
-    /// and ctime, and changed clearly before the index was taken) from the index: a summary with only the listed fields, named in
-    /// `LoadedWorkbook.summaryOnly`. Changed and new files are decoded here. Returns nil when
-    /// there is no usable index, or anything unusual (a new or damaged `workbook.json`, many
-    /// changed files) is better left to `load()`, which must follow in any case: it reads every
-    /// file and reports every problem. Until it has, summaries cannot be saved.
-    public func loadQuickly() throws -> LoadedWorkbook? {
+    /// Opens the workbook like `load()` (lock, `workbook.json`, temp files, every problem reported),
+    /// but hands out each account as its `listSummary` with its `AccountDigest`, all named in
+    /// `LoadedWorkbook.summaryOnly`: details are read by `reload(_:)` when the account is opened,
+    /// and a summary cannot be saved until then. A file whose list-index entry still matches it
+    /// (same inode, device, size, mtime and ctime, changed clearly before the entry was verified) is
+    /// not read at all; the others are read and summarised on every core, and never kept whole.
+    /// Rule figures of another day or other thresholds come back as nil: `digests(for:today:)`
+    /// works them out again.
+    public func openSummaries(today: CalendarDate) throws -> LoadedWorkbook {
         mutex.lock()
         defer { mutex.unlock() }
-        guard try inspect(mode: .createIfMissing) == .workbook else { return nil }
-        _ = acquireLockLocked()
-        guard let contents = try? fileSystem.readFile(atPath: directory + "/" + WorkbookFileFormat.fileName, limit: WorkbookScanner.maximumFileSize, followLinks: false),
-              let (settings, _) = try? WorkbookScanner.decodeWorkbookFile(contents.bytes) else { return nil }
-        let (folder, name) = ListIndex.location(for: directory, environment: environment)
-        guard let bytes = try? fileSystem.readFile(atPath: folder + "/" + name, limit: 1_000_000_000, followLinks: false).bytes,
-              let index = ListIndex.decode(bytes, directory: directory),
-              let names = try? fileSystem.listDirectory(atPath: accountsDirectory) else { return nil }
-        var entries: [String: ListIndex.Entry] = [:]
-        entries.reserveCapacity(index.entries.count)
-        for entry in index.entries { entries[entry.fileName] = entry }
-
-        let candidates = names.filter { $0.first != "." && $0.hasSuffix(".json") && AccountID.isWellFormed(String($0.dropLast(5))) }
-        let statuses = statusesInParallel(candidates)
-        var accounts: [Account] = []
-        var summaryOnly = Set<AccountID>()
-        var stale: [String] = []
-        accounts.reserveCapacity(candidates.count)
-        summaryOnly.reserveCapacity(candidates.count)
-        let settled = index.readAt - indexSettleNanoseconds
-        for (name, status) in zip(candidates, statuses) {
-            if let entry = entries[name], let status, status.kind == .regular, status.fingerprint == entry.fingerprint,
-               entry.fingerprint.changed < settled, entry.fingerprint.modified < settled {
-                accounts.append(entry.summary)
-                summaryOnly.insert(entry.summary.id)
-            } else {
-                stale.append(name)
-            }
+        var summarising = WorkbookScanner.Summarising(today: today)
+        if let index = readListIndex() {
+            var positions: [String: Int] = [:]
+            positions.reserveCapacity(index.entries.count)
+            for (position, entry) in index.entries.enumerated() { positions[entry.fileName] = position }
+            summarising.entries = index.entries
+            summarising.positions = positions
+            summarising.settle = indexSettleNanoseconds
+            summarising.indexRulesKey = index.rulesKey
         }
-        guard stale.count <= max(Self.quickOpenStaleLimit, names.count / 20) else { return nil }
-        for name in stale {
-            // A file that does not read well is left out here; the full load names it as a problem.
-            guard let contents = try? fileSystem.readFile(atPath: accountsDirectory + "/" + name, limit: WorkbookScanner.maximumFileSize, followLinks: false),
-                  let (account, _) = try? WorkbookScanner.decodeAccountFile(contents.bytes, fileName: name) else { continue }
-            accounts.append(account)
-        }
-        pendingSummaries = summaryOnly
-        return LoadedWorkbook(
-            settings: settings, accounts: accounts, problems: [], readOnlyReason: readOnlyReason, lockHolder: lockHolder,
-            summaryOnly: summaryOnly)
+        return try loadLocked(mode: .createIfMissing, summarising: summarising)
     }
 
-    /// `lstat` of each account file, on every core: at 100,000 files the calls alone take a tenth of a second.
-    private func statusesInParallel(_ names: [String]) -> [FileStatus?] {
-        let count = names.count
-        guard count > 0 else { return [] }
-        let slots = UnsafeMutableBufferPointer<FileStatus?>.allocate(capacity: count)
+    private func readListIndex() -> ListIndex? {
+        let (folder, name) = ListIndex.location(for: directory, environment: environment)
+        guard let bytes = try? fileSystem.readFile(atPath: folder + "/" + name, limit: 1_000_000_000, followLinks: false).bytes else {
+            return nil
+        }
+        return ListIndex.decode(bytes, directory: directory)
+    }
+
+    /// The digests of these accounts as of `today`, each file read and decoded on every core and
+    /// dropped at once (for rule figures of another day). A file that no longer reads is left out:
+    /// opening the account reports it.
+    public func digests(for ids: [AccountID], today: CalendarDate, settings: WorkbookSettings) -> [AccountID: AccountDigest] {
+        let folder = accountsDirectory, fileSystem = self.fileSystem
+        let count = ids.count
+        guard count > 0 else { return [:] }
+        let slots = UnsafeMutableBufferPointer<AccountDigest?>.allocate(capacity: count)
         slots.initialize(repeating: nil)
         defer {
             slots.deinitialize()
             slots.deallocate()
         }
-        let box = StatusSlots(slots: slots)
-        let fileSystem = self.fileSystem, folder = accountsDirectory
-        let chunks = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount * 2))
+        let box = DigestSlots(slots: slots)
+        let chunks = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
         let size = (count + chunks - 1) / chunks
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             for index in (chunk * size)..<min(count, (chunk + 1) * size) {
-                box.slots[index] = (try? fileSystem.status(atPath: folder + "/" + names[index], followLinks: false)) ?? nil
+                let name = AccountFileFormat.fileName(for: ids[index])
+                guard let contents = try? fileSystem.readFile(atPath: folder + "/" + name, limit: WorkbookScanner.maximumFileSize, followLinks: false),
+                      let (account, _) = try? WorkbookScanner.decodeAccountFile(contents.bytes, fileName: name) else { continue }
+                box.slots[index] = AccountDigest(of: account, today: today, settings: settings)
             }
         }
-        return Array(slots)
+        var result: [AccountID: AccountDigest] = [:]
+        result.reserveCapacity(count)
+        for (id, digest) in zip(ids, slots) where digest != nil { result[id] = digest }
+        return result
     }
 
-    /// The list index for the accounts of the last `load()`, ready to be written into the per-user
-    /// cache so the next start can draw from it. Call it right after `load()`, before anything is
-    /// saved: each entry pairs an account with the fingerprint of the file it was read from. Nil
-    /// when this instance does not hold the workbook's lock.
-    public func listIndex(for accounts: [Account]) -> PendingListIndex? {
+    /// The list index for these accounts (each the summary and digest of what its file holds now),
+    /// ready to be written into the per-user cache for the next start: after opening, and at quit.
+    /// An account is left out when this store has no record of its file, or the file changed too
+    /// shortly before it was last verified for `stat` to tell a later change apart (it is read
+    /// again next time). Nil when this instance does not hold the workbook's lock.
+    public func listIndex(for accounts: [(summary: Account, digest: AccountDigest)], rulesKey: String) -> PendingListIndex? {
         mutex.lock()
         defer { mutex.unlock() }
         guard hasLoaded, heldLock != nil || !locking, readOnlyReason == nil else { return nil }
         var entries: [ListIndex.Entry] = []
         entries.reserveCapacity(accounts.count)
-        for account in accounts {
-            let fileName = AccountFileFormat.fileName(for: account.id)
-            guard let record = records[WorkbookScanner.accountsFolder + "/" + fileName] else { continue }
+        for (summary, digest) in accounts {
+            let fileName = AccountFileFormat.fileName(for: summary.id)
+            guard let record = records[WorkbookScanner.accountsFolder + "/" + fileName],
+                  record.fingerprint.changed < record.verifiedAt - indexSettleNanoseconds,
+                  record.fingerprint.modified < record.verifiedAt - indexSettleNanoseconds else { continue }
             entries.append(ListIndex.Entry(
-                fileName: fileName, fingerprint: record.fingerprint, hash: record.hash, formatVersion: record.formatVersion,
-                summary: ListIndex.summary(of: account)))
+                fileName: fileName, fingerprint: record.fingerprint, verifiedAt: record.verifiedAt, hash: record.hash,
+                formatVersion: record.formatVersion, summary: summary, digest: digest))
         }
         let (folder, name) = ListIndex.location(for: directory, environment: environment)
-        return PendingListIndex(index: ListIndex(directory: directory, readAt: lastScanStartedAt, entries: entries), folder: folder, name: name, fileSystem: fileSystem)
+        let index = ListIndex(directory: directory, readAt: Self.now(), rulesKey: rulesKey, entries: entries)
+        return PendingListIndex(index: index, folder: folder, name: name, fileSystem: fileSystem)
     }
 }
 
@@ -122,7 +111,7 @@ public struct PendingListIndex: Sendable {
     }
 }
 
-/// The stat slots shared by the threads of `statusesInParallel`; each thread writes only its own indices.
-private struct StatusSlots: @unchecked Sendable {
-    let slots: UnsafeMutableBufferPointer<FileStatus?>
+/// The result slots shared by the threads of `digests(for:today:settings:)`; each writes only its own indices.
+private struct DigestSlots: @unchecked Sendable {
+    let slots: UnsafeMutableBufferPointer<AccountDigest?>
 }

@@ -30,6 +30,7 @@ extension FileWorkbookStore {
                 continue
             }
             records[file]?.fingerprint = contents.status.fingerprint // Touched, not changed.
+            records[file]?.verifiedAt = Self.now()
         }
         if let names = try? fileSystem.listDirectory(atPath: accountsDirectory) {
             for name in names where !name.hasPrefix(".") && name.hasSuffix(".json") {
@@ -43,7 +44,7 @@ extension FileWorkbookStore {
     }
 
     /// Reads one account's file again and makes it the version later saves compare against; nil
-    /// when the file is gone. A damaged file is protected and throws (`.damaged`); a file that was
+    /// when the file is gone. This is also how a summary-only account is opened: it can be saved after. A damaged file is protected and throws (`.damaged`); a file that was
     /// damaged and now reads well is no longer protected.
     public func reload(_ id: AccountID) throws -> Account? {
         mutex.lock()
@@ -69,6 +70,7 @@ extension FileWorkbookStore {
             let (account, version) = try WorkbookScanner.decodeAccountFile(contents.bytes, fileName: name)
             records[file] = KnownFile(contents, formatVersion: version)
             protectedFiles.remove(file)
+            pendingSummaries.remove(id)
             return account
         } catch {
             records[file] = nil

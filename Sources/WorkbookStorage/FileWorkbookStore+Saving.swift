@@ -15,7 +15,7 @@ extension FileWorkbookStore {
             throw StorageError("not saved: the id \"\(account.id)\" cannot be a file name — your change is kept")
         }
         guard !pendingSummaries.contains(account.id) else {
-            throw StorageError("not saved: the workbook is still being read — your change is kept", kind: .notWritten(errno: EAGAIN))
+            throw StorageError("not saved: the account was not read in full — your change is kept", kind: .notWritten(errno: EAGAIN))
         }
         let name = AccountFileFormat.fileName(for: account.id)
         let file = WorkbookScanner.accountsFolder + "/" + name

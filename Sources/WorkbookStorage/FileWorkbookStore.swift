@@ -30,7 +30,7 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
     var heldLock: WorkbookLock?
     /// What this store last read or wrote, per relative path.
     var records: [String: KnownFile] = [:]
-    /// Accounts handed out as list-index summaries by `loadQuickly()` and not read in full since:
+    /// Accounts handed out as summaries by `openSummaries(today:)` and not read in full since:
     /// saving one would write a summary over the whole account, so it is refused.
     var pendingSummaries: Set<AccountID> = []
     /// When the last full scan began (nanoseconds since 1970), for the list index.
@@ -131,7 +131,7 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
         case createIfMissing, existingOnly
     }
 
-    func loadLocked(mode: OpenMode) throws -> LoadedWorkbook {
+    func loadLocked(mode: OpenMode, summarising: WorkbookScanner.Summarising? = nil) throws -> LoadedWorkbook {
         let found = try inspect(mode: mode)
         var created = false
         if mode == .createIfMissing {
@@ -149,8 +149,8 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
             }
         }
         lastScanStartedAt = Self.now()
-        let scan = WorkbookScanner(root: directory, fileSystem: fileSystem).scan()
-        pendingSummaries = []
+        let scan = WorkbookScanner(root: directory, fileSystem: fileSystem).scan(summarising: summarising)
+        pendingSummaries = summarising == nil ? [] : Set(scan.accounts.map(\.id))
         protectedFiles = scan.protectedFiles
         records = scan.records
         newerVersionReason = scan.newerWorkbookVersion.map { version in
@@ -178,7 +178,10 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
             problems: problems,
             readOnlyReason: mode == .createIfMissing ? readOnlyReason : newerVersionReason,
             lockHolder: mode == .createIfMissing ? lockHolder : nil,
-            migratedFiles: scan.migrated
+            migratedFiles: scan.migrated,
+            summaryOnly: pendingSummaries,
+            digests: scan.digests,
+            filesDecoded: summarising == nil ? scan.accounts.count : scan.filesRead
         )
     }
 

@@ -30,15 +30,22 @@ public struct LoadedWorkbook: Sendable {
     /// Files read from an older format version (migrated in memory; rewritten, after a backup,
     /// on their next save), e.g. `accounts/ab.json: format 0 → 1`.
     public var migratedFiles: [StorageProblem]
-    /// Accounts taken from the list index by `FileWorkbookStore.loadQuickly()`: only the listed
-    /// fields are filled in until the full load replaces them. Empty after `load()`.
+    /// Accounts handed out as their `listSummary` by `FileWorkbookStore.openSummaries(today:)`:
+    /// the details are read when the account is opened (`reload`). Empty after `load()`.
     public var summaryOnly: Set<AccountID>
+    /// The digest of each summary-only account (health, red flags, merge conflicts).
+    public var digests: [AccountID: AccountDigest]
+    /// How many account files were read and decoded (the others came from the list index).
+    public var filesDecoded: Int
 
     public init(
         settings: WorkbookSettings, accounts: [Account], problems: [StorageProblem], readOnlyReason: String? = nil,
-        lockHolder: LockHolder? = nil, migratedFiles: [StorageProblem] = [], summaryOnly: Set<AccountID> = []
+        lockHolder: LockHolder? = nil, migratedFiles: [StorageProblem] = [], summaryOnly: Set<AccountID> = [],
+        digests: [AccountID: AccountDigest] = [:], filesDecoded: Int? = nil
     ) {
         self.summaryOnly = summaryOnly
+        self.digests = digests
+        self.filesDecoded = filesDecoded ?? accounts.count
         self.settings = settings
         self.accounts = accounts
         self.problems = problems

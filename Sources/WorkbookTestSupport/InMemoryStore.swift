@@ -41,7 +41,16 @@ public final class InMemoryStore: WorkbookStore {
 
     public func changedFiles() -> [AccountID] { changedOutside.sorted() }
 
+    /// Accounts whose "file" no longer reads: `reload` throws as the file store does for a damaged file.
+    public var unreadable = Set<AccountID>()
+    /// How many times each account was read again (opened, or reloaded after an outside change).
+    public private(set) var reloadCount: [AccountID: Int] = [:]
+
     public func reload(_ id: AccountID) throws -> Account? {
+        if unreadable.contains(id) {
+            throw StorageError("accounts/\(id.rawValue).json: line 3: unexpected end of the file", kind: .damaged)
+        }
+        reloadCount[id, default: 0] += 1
         changedOutside.remove(id)
         return saved[id]
     }

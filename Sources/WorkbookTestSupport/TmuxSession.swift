@@ -6,11 +6,14 @@ public final class TmuxSession {
     public let socket: String
     public let session = "e2e"
     private static let counter = Counter()
+    /// `XDG_CACHE_HOME` for every app a test starts.
+    public static let testCache = NSTemporaryDirectory() + "awb-cache-\(getpid())"
 
     /// Starts `shellCommand` (run by `sh -c`) in a detached session of the given size.
     public init(width: Int = 100, height: Int = 30, shellCommand: String, environment: [String: String] = [:]) throws {
         socket = "awb-\(getpid())-\(TmuxSession.counter.next())"
-        var exports = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
+        // The app's per-user list index goes to a cache of this test process, never the user's own.
+        var exports = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "XDG_CACHE_HOME": TmuxSession.testCache]
         exports.merge(environment) { _, new in new }
         let prefix = exports.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
         try run(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),

@@ -96,8 +96,10 @@ enum WorkbookCommand {
             return 1
         }
         let store: FileWorkbookStore
-        let workbook: LoadedWorkbook
-        var fullRead: BackgroundRead?
+        var workbook: LoadedWorkbook
+        var healthWorker: HealthWorker?
+        // The list index is written behind the first frame; quitting waits for it, so it is never cut short.
+        let indexWrite = DispatchGroup()
         do {
             if options.demo {
                 (store, workbook) = try openDemo()
@@ -106,21 +108,21 @@ enum WorkbookCommand {
                 workbook = try store.loadExisting()
             } else {
                 store = FileWorkbookStore(directory: dataDirectory(options.dataDirectory))
-                // A review started from the command line needs whole accounts at once: no quick open then.
-                if options.review == nil, let quick = try store.loadQuickly() {
-                    // The list comes from the per-user index; every file is read in full meanwhile.
-                    workbook = quick
-                    fullRead = BackgroundRead { [store] in
-                        let full = try store.load()
-                        if let index = store.listIndex(for: full.accounts) {
-                            DispatchQueue.global(qos: .utility).async { index.write() }
-                        }
-                        return full
-                    }
-                } else {
-                    workbook = try store.load()
-                    if let index = store.listIndex(for: workbook.accounts) {
-                        DispatchQueue.global(qos: .utility).async { index.write() }
+                // Summaries and digests only (from the per-user list index where it still matches the
+                // files): each account's details are read when it is opened (docs/PERFORMANCE.md).
+                let day = today()
+                workbook = try store.openSummaries(today: day)
+                let settings = workbook.settings
+                let unknown = workbook.summaryOnly.filter { workbook.digests[$0]?.rules == nil }.sorted()
+                if !unknown.isEmpty, options.review != nil {
+                    // A review started from the command line needs every account's flags at once.
+                    for (id, digest) in store.digests(for: unknown, today: day, settings: settings) { workbook.digests[id] = digest }
+                }
+                healthWorker = { [store] ids, day, settings in store.digests(for: ids, today: day, settings: settings) }
+                if workbook.filesDecoded > 0 || (!unknown.isEmpty && options.review != nil) {
+                    let entries = workbook.accounts.map { ($0, workbook.digests[$0.id] ?? AccountDigest(hasMergeConflicts: false, rules: nil)) }
+                    if let index = store.listIndex(for: entries, rulesKey: AccountDigest.rulesKey(today: day, settings: settings)) {
+                        DispatchQueue.global(qos: .utility).async(group: indexWrite) { index.write() }
                     }
                 }
             }
@@ -133,10 +135,6 @@ enum WorkbookCommand {
             workbook: workbook, today: today(), screenSize: terminal.size, location: displayPath(store.directory),
             readOnlyReason: options.readOnly ? "--read-only" : nil, isDemo: options.demo, userName: userName(default: workbook.settings.owner))
         state.useTemplates(from: TemplateFile.load(workbookDirectory: store.directory, seedIfMissing: state.readOnlyReason == nil))
-        let sharing = options.demo || options.readOnly ? nil : SharingCommands.hooks(directory: store.directory, author: state.userName)
-        state.canSync = sharing != nil
-        // Even with no summary on screen, nothing may change until the full read is in: it replaces the accounts.
-        if fullRead != nil { state.isReadingDetails = true }
         state.isPresenting = options.present
         if let scope = options.review {
             AccountReviewReducer.begin(&state, scope: scope, timerMinutes: options.reviewTimer)
@@ -147,9 +145,18 @@ enum WorkbookCommand {
                 let (demoStore, demoWorkbook) = try openDemo()
                 return (demoStore, demoWorkbook, displayPath(demoStore.directory))
             },
-            exportWriter: { name, bytes in try UserDocumentWriter.write(bytes, named: name) }, pendingRead: fullRead, sharing: sharing)
+            exportWriter: { name, bytes in try UserDocumentWriter.write(bytes, named: name) }, healthWorker: healthWorker,
+            findSharing: options.demo || options.readOnly ? nil : { [userName = state.userName] in
+                SharingCommands.hooks(directory: store.directory, author: userName)
+            })
         runtime.run()
         terminal.stop()
+        indexWrite.wait()
+        // The next start draws from the list index: keep it true to the files as they are now.
+        if runtime.indexNeedsWriting, !runtime.isWorkingOutHealth, !runtime.state.isDemo, runtime.state.readOnlyReason == nil,
+           let index = store.listIndex(for: runtime.state.listIndexEntries, rulesKey: runtime.state.rulesKey) {
+            index.write()
+        }
         let unsaved = runtime.state.unsaved.compactMap { runtime.state.accounts[$0]?.name }.sorted()
         if !unsaved.isEmpty {
             printError(TextWidth.sanitized("workbook: \(unsaved.count) change\(unsaved.count == 1 ? " was" : "s were") not saved: \(unsaved.joined(separator: ", "))"))

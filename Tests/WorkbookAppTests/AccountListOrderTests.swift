@@ -66,4 +66,37 @@ import WorkbookTestSupport
             #expect(order.filtered(by: matcher) == expected, "query \(query)")
         }
     }
+
+    /// Folding accented Latin one letter at a time gives exactly what Foundation gives for the whole text.
+    @Test func theFastFoldMatchesFoundation() {
+        let latin = FilterMatcher.latinRange.compactMap(Unicode.Scalar.init).map { String($0) }
+        var samples = latin + ["Straße", "Ærøskøbing", "İstanbul", "ǅemal", "Crème Brûlée SA", "São Paulo Ltda.", "Ĳssel BV",
+                               "e\u{301}cole", "Zoë Café Group 🚀", "東京精密", "서울 바이오텍", "ＡＢＣ", ""]
+        for (index, first) in latin.enumerated() where index % 7 == 0 {
+            for second in latin where second.unicodeScalars.first!.value % 5 == 0 { samples.append("A" + first + second + "z") }
+        }
+        samples += TerritoryGenerator.accounts(count: 300, seed: 42).map(\.name)
+        for text in samples {
+            #expect(FilterMatcher.fold(text) == FilterMatcher.foundationFold(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// The binary search for the selection finds what a scan of the list finds, for every sort and filter.
+    @Test func findingAnAccountInTheListMatchesAScan() {
+        var accounts = TerritoryGenerator.accounts(count: 400, seed: 3)
+        accounts[7].archived = ArchiveMark(on: Fixtures.today, by: "x")
+        accounts[9].name = accounts[10].name
+        var state = AppState(workbook: Fixtures.workbook(accounts), today: Fixtures.today)
+        for sort in AccountSort.allCases {
+            for filter in ["", "a", "gmbh", "zz", "東"] {
+                state.sort = sort
+                state.filter = filter
+                state.refreshVisible()
+                for account in accounts {
+                    #expect(state.listOrder.index(of: account.id, in: state.visible) == state.visible.firstIndex(of: account.id),
+                            "\(sort) \(filter) \(account.name)")
+                }
+            }
+        }
+    }
 }

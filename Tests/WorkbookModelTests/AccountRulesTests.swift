@@ -65,4 +65,21 @@ import WorkbookModel
         #expect(!AccountID.isWellFormed("ABC"))
         #expect(!AccountID.isWellFormed(""))
     }
+
+    /// The ASCII fast path of `nameKey` gives what the Unicode path gives, whitespace and case included.
+    @Test func nameKeyOfPlainTextMatchesTheUnicodeRule() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array(" \t\n\r\u{0B}\u{0C}aZ09-&.'\"Q\r\n")
+        for _ in 0..<2_000 {
+            let text = String((0..<Int.random(in: 0...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(AccountRules.nameKey(text) == text.trimmingWhitespace().lowercased(), "\(text.debugDescription)")
+        }
+        #expect(AccountRules.nameKey("  Acme GmbH\t") == "acme gmbh")
+        #expect(AccountRules.nameKey(" Müller ") == "müller")
+        // Latin letters lower-cased from the table, one by one, give what the whole text gives.
+        let latin = (0x80...0x24F).compactMap(Unicode.Scalar.init).map { String($0) }
+        for text in latin + latin.map { "AB" + $0 + "Ǆ" } + ["\u{00A0}ÉCOLE Ærø\u{00A0}", "İSTANBUL", "ΣΟΦΊΑ", "東京 ÉTÉ"] {
+            #expect(AccountRules.nameKey(text) == text.trimmingWhitespace().lowercased(), "\(text.debugDescription)")
+        }
+    }
 }

@@ -2,11 +2,14 @@ import WorkbookModel
 
 /// Why a command cannot run right now, so a key never fails silently and the help can grey it out.
 public enum CommandAvailability {
-    /// Why a command waits during the full read after a quick open.
-    static let stillReading = "the workbook is still being read"
+    /// Why a review waits while the health of summary-only accounts is worked out again.
+    static let workingOutHealth = "health is still being worked out"
+    /// Why a command cannot act on a selected account whose file could not be opened.
+    static let notReadInFull = "this account's file could not be read (! lists the problems)"
 
     public static func disabledReason(_ command: Command, in state: AppState) -> String? {
-        if state.isReadingDetails, let reason = readingReason(command, in: state) { return reason }
+        if state.isWorkingOutHealth, command == .startAccountReview { return workingOutHealth }
+        if let id = state.selectedID, state.summaryOnly.contains(id), needsWholeAccount(command, in: state) { return notReadInFull }
         switch command {
         case .add, .undo, .redo, .delete, .edit, .open, .retrySave, .mark, .addEvidence, .markReviewed, .startReview, .openTemplates,
              .editRole, .pickReportsTo, .pickInfluences, .editCoverage, .contactToday, .addObjective, .editObjective,
@@ -36,7 +39,7 @@ public enum CommandAvailability {
         case .undo, .redo:
             return historyReason(command, in: state)
         case .startAccountReview:
-            return state.liveAccounts.isEmpty ? "no accounts to review yet" : nil
+            return state.liveCount == 0 ? "no accounts to review yet" : nil
         case .openDemo:
             return state.liveCount == 0 ? nil : "the demo opens from an empty workbook; run `workbook --demo` to try it"
         case .showProblems:
@@ -95,15 +98,15 @@ public enum CommandAvailability {
         }
     }
 
-    /// While the accounts are still being read, the list shows summaries from the list index: moving,
-    /// filtering, sorting, help and quitting work; anything that needs an account in full waits.
-    private static func readingReason(_ command: Command, in state: AppState) -> String? {
+    /// Commands that act on the selected account's details: not on a summary whose file could not be read.
+    private static func needsWholeAccount(_ command: Command, in state: AppState) -> Bool {
+        if state.modal != nil || isPaneIndependent(command) { return false }
         switch command {
         case .moveUp, .moveDown, .moveFirst, .moveLast, .pageUp, .pageDown, .startFilter, .acceptFilter, .clearFilter,
-             .cycleSort, .toggleHelp, .closeOverlay, .backOut, .quit, .interrupt, .suspend, .cancel, .text, .showPane(.accounts):
-            return nil
+             .cycleSort, .add, .text:
+            return false
         default:
-            return stillReading
+            return true
         }
     }
 

@@ -117,7 +117,7 @@ public enum AccountReviewReducer {
         }
         session.go(to: target)
         state.accountReview = session
-        if let id = session.currentID, state.visible.contains(id) { state.selectedID = id }
+        if let id = session.currentID, state.isVisible(id) { state.selectedID = id }
         AccountsReducer.keepSelectionVisible(&state)
     }
 

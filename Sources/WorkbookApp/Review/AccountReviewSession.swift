@@ -35,9 +35,7 @@ public enum ReviewScope: Equatable, Sendable {
             chosen = live.filter { $0.stage == stage }
         case .flagged:
             // As the review screen counts them: overdue items and the one-way signal are said under the balance.
-            chosen = live.filter { account in
-                AccountFlags.redFlags(for: account, today: state.today, settings: state.settings).contains { !$0.isSaidUnderBalance }
-            }
+            chosen = live.filter(state.isFlagged)
         case .list(let name):
             let ids = Set(ReviewScope.savedList(named: name, in: state.settings.review)?.accounts ?? [])
             chosen = live.filter { ids.contains($0.id) }

@@ -21,7 +21,9 @@ public final class AppRuntime {
     /// Writes a document for the user (the handover pack) and returns where it went.
     private let exportWriter: ExportWriter?
     /// Sync and repair through git, supplied by the executable (the app never runs git itself).
-    let sharing: SharingHooks?
+    private(set) var sharing: SharingHooks?
+    /// Looks for git sharing (it runs git): called after the first frame, so it never delays it.
+    private var findSharing: (() -> SharingHooks?)?
     private var previousFrame: Buffer?
     /// `previousFrame` as it was painted (`Buffer.paintingForm`): what the next frame is diffed against.
     private var previousPainted: Buffer?
@@ -31,12 +33,21 @@ public final class AppRuntime {
     private var idleSeconds = 0
     /// Conflicts already reported, so an idle check does not repeat the same warning.
     private var reportedConflicts = Set<AccountID>()
-    /// The full read after a quick open, until it has arrived; the store is busy meanwhile.
-    private var pendingRead: BackgroundRead?
-    /// Keys pressed during the full read that need whole accounts, with everything typed after them.
+    /// Works out the health of summary-only accounts for a new day (nil: figures never go stale here).
+    private let healthWorker: HealthWorker?
+    /// Today's health of every summary-only account, being worked out, until it has arrived.
+    private var healthWork: HealthWork?
+    /// The day `healthWork` works for: a result for another day is not taken.
+    private var healthWorkDay: CalendarDate?
+    /// Keys pressed while health is worked out that need it (a review), with everything typed after them.
     private var deferredEvents: [InputEvent] = []
-    /// How often the loop looks for the full read's result: short enough to feel immediate.
-    private let readPollMilliseconds = 10
+    /// How often the loop looks for the health work's result: short enough to feel immediate.
+    private let workPollMilliseconds = 10
+    /// Summary-only accounts whose files could not be read when they were opened (not retried on every frame).
+    private var unopenable = Set<AccountID>()
+    /// True once a file was written, found changed on disk, or health was worked out: the list index
+    /// kept for the next start is then worth writing again at quit.
+    public private(set) var indexNeedsWriting = false
     /// Where the review timer last counted from; nil while no timer runs.
     private var reviewClockMark: ContinuousClock.Instant?
 
@@ -44,9 +55,11 @@ public final class AppRuntime {
     public init(
         state: AppState, store: WorkbookStore?, backend: TerminalBackend, theme: Theme, keymap: Keymap = .standard,
         environment: ReducerEnvironment = .live, today: @escaping () -> CalendarDate, openDemo: WorkbookOpener? = nil,
-        exportWriter: ExportWriter? = nil, pendingRead: BackgroundRead? = nil, sharing: SharingHooks? = nil
+        exportWriter: ExportWriter? = nil, healthWorker: HealthWorker? = nil, sharing: SharingHooks? = nil,
+        findSharing: (() -> SharingHooks?)? = nil
     ) {
-        self.pendingRead = pendingRead
+        self.findSharing = findSharing
+        self.healthWorker = healthWorker
         self.sharing = sharing
         self.exportWriter = exportWriter
         self.state = state
@@ -63,17 +76,25 @@ public final class AppRuntime {
     /// Runs until the user quits. Draws only when something changed, so an idle app writes nothing.
     public func run() {
         drawFrame()
-        pendingRead?.start()
+        startHealthWork()
+        if let find = findSharing {
+            findSharing = nil
+            sharing = find()
+            if sharing != nil {
+                send(.sharingFound)
+                drawFrame()
+            }
+        }
         while !state.shouldQuit {
-            if pendingRead != nil {
-                // Keys first: the full read must never hold up an answer to the user.
+            if healthWork != nil {
+                // Keys first: the background work must never hold up an answer to the user.
                 var changed = false
-                if let event = backend.readEvent(timeoutMilliseconds: readPollMilliseconds) {
+                if let event = backend.readEvent(timeoutMilliseconds: workPollMilliseconds) {
                     handle(event)
                     while !state.shouldQuit, let pending = backend.readEvent(timeoutMilliseconds: 0) { handle(pending) }
                     changed = true
                 }
-                if takeFinishedRead() { changed = true }
+                if takeFinishedHealthWork() { changed = true }
                 if changed, !state.shouldQuit { drawFrame() }
                 continue
             }
@@ -82,10 +103,12 @@ public final class AppRuntime {
                 let day = today()
                 if day != state.today {
                     send(.dayChanged(day))
+                    startHealthWork()
                     changed = true
                 }
                 idleSeconds += 1
                 if idleSeconds % outsideCheckInterval == 0, let changes = outsideChanges(takeTheirs: false) {
+                    indexNeedsWriting = true
                     send(.outsideChanges(changes))
                     changed = true
                 }
@@ -105,27 +128,62 @@ public final class AppRuntime {
         }
     }
 
-    /// Takes in the full read once it has finished (at most once).
+    /// Takes in the health work once it has finished (at most once), then runs the keys that waited for it.
     @discardableResult
-    func takeFinishedRead() -> Bool {
-        guard let result = pendingRead?.take() else { return false }
-        pendingRead = nil
-        switch result {
-        case .success(let workbook):
-            send(.workbookRead(workbook))
-            let waiting = deferredEvents
-            deferredEvents.removeAll()
-            if !waiting.isEmpty { state.message = nil }
-            for event in waiting where !state.shouldQuit { handle(event) }
-        case .failure(let error):
-            deferredEvents.removeAll()
-            send(.workbookReadFailed(error.message))
+    func takeFinishedHealthWork() -> Bool {
+        guard let digests = healthWork?.take() else { return false }
+        healthWork = nil
+        guard healthWorkDay == state.today else {
+            // The day changed while it worked: those figures are already stale.
+            startHealthWork()
+            return false
         }
+        indexNeedsWriting = true
+        send(.digestsWorkedOut(digests))
+        let waiting = deferredEvents
+        deferredEvents.removeAll()
+        if !waiting.isEmpty { state.message = nil }
+        for event in waiting where !state.shouldQuit { handle(event) }
         return true
     }
 
-    /// True until the full read after a quick open has been taken in.
-    public var isWaitingForRead: Bool { pendingRead != nil }
+    /// True until the health work has been taken in.
+    public var isWorkingOutHealth: Bool { healthWork != nil }
+
+    /// Starts working out the health of the summary-only accounts whose figures are not known for
+    /// today, on another thread (after the first frame, so it never delays it).
+    func startHealthWork() {
+        guard let healthWorker, healthWork == nil, state.isWorkingOutHealth else { return }
+        let ids = state.summaryOnly.filter { state.digests[$0]?.rules == nil }.sorted()
+        let day = state.today, settings = state.settings
+        let work = HealthWork { healthWorker(ids, day, settings) }
+        healthWork = work
+        healthWorkDay = day
+        work.start()
+    }
+
+    /// Opens the selected account (and the review's) when only its summary is in memory: one file
+    /// read and decoded, so every key and the detail pane work on the whole account.
+    func openSelectedAccounts() {
+        guard let store else { return }
+        for id in [state.selectedID, state.accountReview?.currentID].compactMap({ $0 })
+        where state.summaryOnly.contains(id) && !unopenable.contains(id) {
+            let file = "accounts/" + AccountFileFormat.fileName(for: id)
+            do {
+                if let account = try store.reload(id) {
+                    send(.accountOpened(account))
+                } else {
+                    indexNeedsWriting = true
+                    send(.outsideChanges(OutsideChanges(removed: [id])))
+                }
+            } catch {
+                unopenable.insert(id)
+                let text = (error as? StorageError)?.message ?? String(describing: error)
+                let message = text.hasPrefix(file + ": ") ? String(text.dropFirst(file.count + 2)) : text
+                send(.accountNotOpened(id, StorageProblem(file: file, message: message)))
+            }
+        }
+    }
 
     /// Counts whole seconds on the review's current account while its timer is on; true when it moved.
     /// The clock lives here, not in the reducer, so the reducer stays a pure function of its actions.
@@ -148,7 +206,8 @@ public final class AppRuntime {
 
     /// Turns one terminal event into actions.
     public func handle(_ event: InputEvent) {
-        if deferUntilRead(event) { return }
+        openSelectedAccounts()
+        if deferUntilHealthIsKnown(event) { return }
         switch event {
         case .key(let key):
             if state.message?.kind != .error { state.message = nil }
@@ -161,31 +220,31 @@ public final class AppRuntime {
         }
     }
 
-    /// While the full read is on its way, a key that needs whole accounts (and every event after it,
-    /// to keep their order) waits and runs as soon as the read is in: typing ahead works, nothing is
+    /// While health is worked out, a key that needs it (starting a review) and every event after it,
+    /// to keep their order, waits and runs as soon as it is known: typing ahead works, nothing is
     /// refused. Ctrl-C and quit are never held back.
-    private func deferUntilRead(_ event: InputEvent) -> Bool {
-        guard pendingRead != nil, state.isReadingDetails else { return false }
+    private func deferUntilHealthIsKnown(_ event: InputEvent) -> Bool {
+        guard healthWork != nil, state.isWorkingOutHealth else { return false }
         if case .key(let key) = event {
             let action = keymap.resolve(key, in: state)
             if action == .command(.interrupt) || action == .command(.quit) {
                 deferredEvents.removeAll()
                 return false
             }
-            guard !deferredEvents.isEmpty || isWaitingForRead(action) else { return false }
+            guard !deferredEvents.isEmpty || isWaitingForHealth(action) else { return false }
         } else if case .resize = event {
             return false
         } else if deferredEvents.isEmpty {
             return false
         }
         deferredEvents.append(event)
-        state.message = StatusMessage("Still reading the workbook: your keys run as soon as it is read.")
+        state.message = StatusMessage("Still working out today's health: your keys run as soon as it is known.")
         return true
     }
 
-    private func isWaitingForRead(_ action: AppAction?) -> Bool {
+    private func isWaitingForHealth(_ action: AppAction?) -> Bool {
         guard case .rejected(let reason)? = action else { return false }
-        return reason.hasSuffix(CommandAvailability.stillReading)
+        return reason.hasSuffix(CommandAvailability.workingOutHealth)
     }
 
     /// Reduces one action and runs the effects it asks for, feeding their results back in.
@@ -206,6 +265,7 @@ public final class AppRuntime {
             }
             do {
                 try store.save(account)
+                indexNeedsWriting = true
                 return [.saveSucceeded(account.id)]
             } catch let error as StorageError {
                 if case .changedOnDisk = error.kind {
@@ -293,6 +353,7 @@ public final class AppRuntime {
         guard let changes = outsideChanges(takeTheirs: takeTheirs) else {
             return [.info("Nothing changed on disk.")]
         }
+        indexNeedsWriting = true
         return [.outsideChanges(changes)]
     }
 
@@ -321,6 +382,7 @@ public final class AppRuntime {
 
     /// Renders the state and writes only the cells that changed since the last frame.
     public func drawFrame() {
+        openSelectedAccounts()
         let (frame, cursor) = RootView.render(state, theme: theme, keymap: keymap)
         let full = needsFullRedraw || previousFrame?.size != frame.size
         let painted = frame.paintingForm()

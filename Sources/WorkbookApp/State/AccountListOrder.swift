@@ -47,7 +47,7 @@ struct AccountListKey: Equatable, Sendable {
             memo[text] = result
             return result
         }
-        haystack = Array(FilterMatcher.haystack(foldedName: foldedName, folded(account.industry), folded(account.owner), folded(account.stage.title)).utf8)
+        haystack = FilterMatcher.haystack(foldedName: foldedName, folded(account.industry), folded(account.owner), folded(account.stage.title))
     }
 
     /// True when `account` would give this same key (so nothing needs folding again).
@@ -248,6 +248,21 @@ public struct AccountListOrder: Equatable, Sendable {
         let index = insertionPoint(for: entry)
         if index < ordered.count, ordered[index] == entry.0 { return index }
         return ordered.firstIndex(of: entry.0)
+    }
+
+    /// Where `id` is in `list` (this order, or a filtered part of it): a binary search, not a scan
+    /// of 100,000 ids. Nil when it is not there.
+    func index(of id: AccountID, in list: [AccountID]) -> Int? {
+        guard let key = keys[id], key.isLive else { return nil }
+        var low = 0, high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            let other = list[middle]
+            guard let otherKey = keys[other] else { return list.firstIndex(of: id) }
+            if AccountListKey.precedes(other, otherKey, id, key, by: sort) { low = middle + 1 } else { high = middle }
+        }
+        if low < list.count, list[low] == id { return low }
+        return nil
     }
 
     /// The live accounts that pass the filter, in list order.

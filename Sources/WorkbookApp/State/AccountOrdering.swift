@@ -41,14 +41,21 @@ public struct FilterMatcher: Sendable {
 
     public func matches(_ account: Account) -> Bool {
         if words.isEmpty { return true }
-        let haystack = Array(Self.haystack(foldedName: Self.fold(account.name), Self.fold(account.industry), Self.fold(account.owner), Self.fold(account.stage.title)).utf8)
+        let haystack = Self.haystack(foldedName: Self.fold(account.name), Self.fold(account.industry), Self.fold(account.owner), Self.fold(account.stage.title))
         return words.allSatisfy { Self.contains(haystack, Array($0.utf8)) }
     }
 
     /// What the filter searches: the folded name, industry, owner and stage, kept apart so a word
     /// cannot match across two of them.
-    static func haystack(foldedName: String, _ industry: String, _ owner: String, _ stage: String) -> String {
-        foldedName + "\u{1F}" + industry + "\u{1F}" + owner + "\u{1F}" + stage
+    static func haystack(foldedName: String, _ industry: String, _ owner: String, _ stage: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(foldedName.utf8.count + industry.utf8.count + owner.utf8.count + stage.utf8.count + 3)
+        bytes.append(contentsOf: foldedName.utf8)
+        for part in [industry, owner, stage] {
+            bytes.append(0x1F)
+            bytes.append(contentsOf: part.utf8)
+        }
+        return bytes
     }
 
     /// True when `needle` occurs in `haystack` (both folded UTF-8): the filter's inner loop, without building strings.
@@ -76,6 +83,28 @@ public struct FilterMatcher: Sendable {
             for index in utf8.indices where utf8[index] >= 65 && utf8[index] <= 90 { utf8[index] += 32 }
             return String(decoding: utf8, as: UTF8.self)
         }
-        return text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        // Accented Latin letters (the other common case) fold one by one, from a table Foundation filled.
+        var folded: [UInt8] = []
+        folded.reserveCapacity(utf8.count)
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                folded.append((65...90).contains(value) ? UInt8(value + 32) : UInt8(value))
+            } else if latinRange.contains(value) {
+                folded.append(contentsOf: latinFolds[Int(value - latinRange.lowerBound)])
+            } else {
+                return foundationFold(text)
+            }
+        }
+        return String(decoding: folded, as: UTF8.self)
+    }
+
+    /// Latin-1 Supplement and Latin Extended-A and -B: precomposed letters, each folded on its own.
+    static let latinRange: ClosedRange<UInt32> = 0xC0...0x24F
+    /// Foundation's folding of each scalar of `latinRange`, worked out once (a few hundred calls).
+    static let latinFolds: [[UInt8]] = latinRange.map { Array(foundationFold(String(Unicode.Scalar($0)!)).utf8) }
+
+    static func foundationFold(_ text: String) -> String {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
     }
 }

@@ -54,11 +54,11 @@ enum AccountsReducer {
 
     /// Records and applies a change: the state shows it at once, the save effect writes it.
     static func apply(_ change: AccountChange, to state: inout AppState, select: Bool = true) -> [Effect] {
-        state.accounts[change.after.id] = change.after
+        state.setWhole(change.after)
         state.undoStack.append(change)
         state.redoStack.removeAll()
         state.refreshVisible(changed: [change.after.id])
-        if select, !change.after.isArchived, state.visible.contains(change.after.id) { state.selectedID = change.after.id }
+        if select, !change.after.isArchived, state.isVisible(change.after.id) { state.selectedID = change.after.id }
         keepSelectionVisible(&state)
         return [.save(change.after)]
     }
@@ -99,7 +99,7 @@ enum AccountsReducer {
             state.message = StatusMessage("Can't undo: another account is now called \u{201C}\(clash.name)\u{201D}.", kind: .warning)
             return []
         }
-        state.accounts[restored.id] = restored
+        state.setWhole(restored)
         state.redoStack.append(change)
         state.refreshVisible(changed: [restored.id])
         if !restored.isArchived { state.selectedID = restored.id }
@@ -115,7 +115,7 @@ enum AccountsReducer {
             state.message = StatusMessage("Can't redo: another account is now called \u{201C}\(clash.name)\u{201D}.", kind: .warning)
             return []
         }
-        state.accounts[change.after.id] = change.after
+        state.setWhole(change.after)
         state.undoStack.append(change)
         state.refreshVisible(changed: [change.after.id])
         if !change.after.isArchived { state.selectedID = change.after.id }

@@ -15,10 +15,14 @@ public enum AppAction: Equatable, Sendable {
     /// A different workbook was opened (the demo territory from the empty state).
     case workbookOpened(LoadedWorkbook, location: String, isDemo: Bool)
     case openFailed(String)
-    /// The full read that follows a quick open (from the list index) has finished.
-    case workbookRead(LoadedWorkbook)
-    /// The full read that follows a quick open failed; the summaries stay and nothing can change.
-    case workbookReadFailed(String)
+    /// A summary-only account was opened: its file, read in full (the runtime opens the selected account).
+    case accountOpened(Account)
+    /// A summary-only account's file could not be read when it was opened; it stays a summary.
+    case accountNotOpened(AccountID, StorageProblem)
+    /// The workbook turned out to be shared through git with the merge driver set up: sync works.
+    case sharingFound
+    /// Health and flags worked out again for summary-only accounts (for today, under the thresholds).
+    case digestsWorkedOut([AccountID: AccountDigest])
     /// Files that changed on disk under the app (a git pull, an editor), as found by the runtime.
     case outsideChanges(OutsideChanges)
     /// A save refused because the file changed on disk since it was read.

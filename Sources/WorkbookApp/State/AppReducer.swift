@@ -47,6 +47,7 @@ public enum AppReducer {
             AccountsReducer.keepSelectionVisible(&state)
         case .dayChanged(let day):
             state.today = day
+            state.forgetRuleFigures()
         case .saveSucceeded(let id):
             state.unsaved.remove(id)
             state.conflicts.remove(id)
@@ -63,10 +64,16 @@ public enum AppReducer {
             state = AppState(workbook: workbook, today: state.today, screenSize: size, location: location, isDemo: isDemo, userName: state.userName)
             state.templates = templates
             state.message = StatusMessage(isDemo ? "Demo territory opened: changes stay in \(location)." : "Workbook opened.")
-        case .workbookRead(let workbook):
-            state.finishReading(workbook)
-        case .workbookReadFailed(let reason):
-            state.message = StatusMessage("Could not read the workbook in full: \(reason). Quit (q) and open it again.", kind: .error)
+        case .accountOpened(let account):
+            state.takeOpened(account)
+        case .accountNotOpened(let id, let problem):
+            if !state.problems.contains(problem) { state.problems.append(problem) }
+            let name = state.accounts[id]?.name ?? id.rawValue
+            state.message = StatusMessage("\u{201C}\(name)\u{201D} could not be read: \(problem.message) — ! for details", kind: .error)
+        case .sharingFound:
+            state.canSync = true
+        case .digestsWorkedOut(let digests):
+            state.takeDigests(digests)
         case .openFailed(let reason):
             state.message = StatusMessage(reason, kind: .error)
         case .warning(let text):

@@ -144,12 +144,15 @@ public struct AppState: Equatable, Sendable {
     /// The workbook is a git clone with the merge driver set up: the sync key works.
     public var canSync = false
     public var shouldQuit = false
-    /// Accounts known so far only by their list-index summary (the listed fields): the rest of
-    /// each arrives with `.workbookLoaded`. Empty once the workbook is read in full.
+    /// Accounts known only by their summary (`Account.listSummary`) and digest: the details stay on
+    /// disk until the account is opened (the runtime opens the selected one), so a workbook of
+    /// 100,000 accounts does not hold 100,000 accounts' details. Empty after a full `load()`.
     public var summaryOnly: Set<AccountID> = []
-    /// True from a quick open until the full read arrives (which replaces the accounts): commands
-    /// that change or need whole accounts wait.
-    public var isReadingDetails = false
+    /// What the list, the book and the review need of each summary-only account.
+    public var digests: [AccountID: AccountDigest] = [:]
+    /// True while the rule figures (health, flags) of summary-only accounts are worked out again
+    /// (a new day, other thresholds): starting a review waits for them.
+    public var isWorkingOutHealth = false
     /// The team lead's account review (`R`), when one is running: it takes the screen.
     public var accountReview: AccountReviewSession?
     /// Presenting to a room: sensitive fields are masked on screen (not in files or exports).
@@ -166,7 +169,10 @@ public struct AppState: Equatable, Sendable {
     ) {
         settings = workbook.settings
         self.userName = userName ?? workbook.settings.owner
-        accounts = Dictionary(workbook.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var accounts: [AccountID: Account] = [:]
+        accounts.reserveCapacity(workbook.accounts.count)
+        for account in workbook.accounts where accounts[account.id] == nil { accounts[account.id] = account }
+        self.accounts = accounts
         problems = workbook.problems
         self.today = today
         self.screenSize = screenSize
@@ -174,14 +180,17 @@ public struct AppState: Equatable, Sendable {
         self.readOnlyReason = readOnlyReason ?? workbook.readOnlyReason
         self.isDemo = isDemo
         summaryOnly = workbook.summaryOnly
-        isReadingDetails = !workbook.summaryOnly.isEmpty
+        digests = workbook.digests
+        isWorkingOutHealth = workbook.summaryOnly.contains { workbook.digests[$0]?.rules == nil }
         refreshVisible()
         selectedID = visible.first
     }
 
     public var liveAccounts: [Account] { accounts.values.filter { !$0.isArchived } }
     public var selectedAccount: Account? { selectedID.flatMap { accounts[$0] } }
-    public var selectedIndex: Int? { selectedID.flatMap { visible.firstIndex(of: $0) } }
+    public var selectedIndex: Int? { selectedID.flatMap { listOrder.index(of: $0, in: visible) } }
+    /// True when the account is listed (live, and passes the filter).
+    public func isVisible(_ id: AccountID) -> Bool { listOrder.index(of: id, in: visible) != nil }
 
     /// Names shared by more than one live account (possible after a file is repaired or merged): shown as a warning.
     public private(set) var duplicateNames: [String] = []
@@ -194,6 +203,7 @@ public struct AppState: Equatable, Sendable {
     /// `accountsChanged` false (a filter keystroke) skips the checks that depend only on the accounts.
     public mutating func refreshVisible(accountsChanged: Bool = true) {
         if accountsChanged || listOrder.sort != sort {
+            visible = []
             listOrder.rebuild(from: accounts, sort: sort, health: healthScore)
             duplicateNames = listOrder.duplicateNames(in: accounts)
         }
@@ -203,6 +213,9 @@ public struct AppState: Equatable, Sendable {
     /// `refreshVisible` when only these accounts changed (edited, added, removed): the same result,
     /// without folding and sorting the other accounts again.
     public mutating func refreshVisible(changed ids: some Sequence<AccountID>) {
+        // `visible` shares the order's storage while no filter is on: let go of it first, or moving
+        // one account in the order would copy all 100,000 ids.
+        visible = []
         if listOrder.sort != sort {
             listOrder.rebuild(from: accounts, sort: sort, health: healthScore)
         } else {
@@ -214,13 +227,16 @@ public struct AppState: Equatable, Sendable {
 
     /// Health scores for the health sort, from a copy of what they depend on (so `listOrder` can change meanwhile).
     private var healthScore: (Account) -> Int? {
-        let today = today, settings = settings, summaryOnly = summaryOnly
-        return { account in summaryOnly.contains(account.id) ? nil : HealthRules.health(account, today: today, settings: settings)?.score }
+        let today = today, settings = settings, summaryOnly = summaryOnly, digests = digests
+        return { account in
+            summaryOnly.contains(account.id) ? digests[account.id]?.rules?.health ?? nil
+                : HealthRules.health(account, today: today, settings: settings)?.score
+        }
     }
 
     private mutating func showFiltered() {
         visible = listOrder.filtered(by: FilterMatcher(query: filter))
-        if let selectedID, visible.contains(selectedID) { return }
+        if selectedIndex != nil { return }
         selectedID = visible.first
     }
 
@@ -231,28 +247,67 @@ public struct AppState: Equatable, Sendable {
 }
 
 extension AppState {
-    /// Takes in the full read that follows a quick open: every account in full, every problem,
-    /// keeping what the user did meanwhile (selection, scroll, filter, sort).
-    public mutating func finishReading(_ workbook: LoadedWorkbook) {
-        accounts = Dictionary(workbook.accounts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        settings = workbook.settings
-        problems = workbook.problems + problems.filter { problem in !workbook.problems.contains(problem) && !problem.file.hasPrefix("accounts/") }
-        if readOnlyReason == nil { readOnlyReason = workbook.readOnlyReason }
-        summaryOnly = []
-        isReadingDetails = false
-        refreshVisible()
+    /// Puts a whole account in place of what was known of it (a summary, or an older version).
+    public mutating func setWhole(_ account: Account) {
+        accounts[account.id] = account
+        summaryOnly.remove(account.id)
+        digests.removeValue(forKey: account.id)
+    }
+
+    /// Takes in an account opened from its summary: the same account with its details, so the list
+    /// keeps its place (its summary listed the same fields).
+    public mutating func takeOpened(_ account: Account) {
+        guard summaryOnly.contains(account.id) else { return }
+        setWhole(account)
+        refreshVisible(changed: [account.id])
         AccountsReducer.keepSelectionVisible(&self)
-        // A "still being read" refusal on screen is answered now: say that it can be done.
-        if message?.text.contains("still being read") == true {
-            message = StatusMessage("All \(liveCount) accounts are read: everything works now.")
+    }
+
+    /// Drops the rule figures of summary-only accounts (they held for another day): they show as
+    /// pending until worked out again.
+    public mutating func forgetRuleFigures() {
+        guard !summaryOnly.isEmpty else { return }
+        for id in summaryOnly { digests[id]?.rules = nil }
+        isWorkingOutHealth = true
+        if sort == .health { refreshVisible() }
+    }
+
+    /// Takes in rule figures worked out again for summary-only accounts (for today, under these thresholds).
+    public mutating func takeDigests(_ worked: [AccountID: AccountDigest]) {
+        for (id, digest) in worked where summaryOnly.contains(id) { digests[id] = digest }
+        isWorkingOutHealth = false
+        if sort == .health { refreshVisible() }
+        // A "still being worked out" refusal on screen is answered now: say that it can be done.
+        if message?.text.contains(CommandAvailability.workingOutHealth) == true {
+            message = StatusMessage("Health is worked out for all \(liveCount) accounts: everything works now.")
         }
     }
 
-    /// The account's health today under the workbook's thresholds (docs/RULES.md); nil while only
-    /// its list-index summary is known (the summary lacks what health is computed from).
+    /// The account's health today under the workbook's thresholds (docs/RULES.md). For a summary-only
+    /// account it is the score its digest keeps, without the reasons (they show once it is opened);
+    /// nil while that is being worked out.
     public func health(of account: Account) -> AccountHealth? {
-        if summaryOnly.contains(account.id) { return nil }
+        if summaryOnly.contains(account.id) {
+            guard let rules = digests[account.id]?.rules, let score = hidesRatings ? rules.healthHidingRatings : rules.health else { return nil }
+            return AccountHealth(score: score, reasons: [])
+        }
         return HealthRules.health(account, today: today, settings: settings, ignoringRatingFlags: hidesRatings)
+    }
+
+    /// True while the account's health is not known yet (summary-only, figures being worked out).
+    public func isHealthPending(_ account: Account) -> Bool {
+        summaryOnly.contains(account.id) && digests[account.id]?.rules == nil && !account.isArchived && account.stage != .lost
+    }
+
+    /// At least one red flag the review's "flagged accounts" counts (from the digest for a summary-only account).
+    public func isFlagged(_ account: Account) -> Bool {
+        if summaryOnly.contains(account.id) { return digests[account.id]?.rules?.isFlagged ?? false }
+        return AccountFlags.isFlagged(account, today: today, settings: settings)
+    }
+
+    /// Merge conflicts wait for a choice in the account (the list's ≠ badge).
+    public func hasMergeConflicts(_ account: Account) -> Bool {
+        summaryOnly.contains(account.id) ? digests[account.id]?.hasMergeConflicts ?? false : account.hasMergeConflicts
     }
 
     /// Takes the workbook's commitment templates; a damaged template file is listed with the other problems.
@@ -260,4 +315,22 @@ extension AppState {
         templates = loaded.templates
         if let problem = loaded.problem { problems.append(problem) }
     }
+}
+
+extension AppState {
+    /// What the list index keeps of every account for the next start: its summary and digest (a
+    /// whole account is summarised and its figures worked out here). An account with a change that
+    /// is not on disk is left out: the index must describe the files.
+    public var listIndexEntries: [(summary: Account, digest: AccountDigest)] {
+        accounts.values.compactMap { account in
+            if unsaved.contains(account.id) { return nil }
+            if summaryOnly.contains(account.id) {
+                return (account, digests[account.id] ?? AccountDigest(hasMergeConflicts: false, rules: nil))
+            }
+            return (account.listSummary, AccountDigest(of: account, today: today, settings: settings))
+        }
+    }
+
+    /// The day and thresholds the digests' rule figures hold for.
+    public var rulesKey: String { AccountDigest.rulesKey(today: today, settings: settings) }
 }

@@ -22,7 +22,7 @@ enum BookReducer {
             state.message = StatusMessage("Book: " + BookFigures.scopeTitle(state.bookOwner))
         case .open:
             guard figures.shares.indices.contains(state.bookSelection), let id = figures.shares[state.bookSelection].accountID else { break }
-            if !state.visible.contains(id) {
+            if !state.isVisible(id) {
                 // The filter hides the customer: clear it rather than open nothing.
                 _ = FilterReducer.reduce(&state, .clearFilter)
             }

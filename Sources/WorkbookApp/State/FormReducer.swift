@@ -121,7 +121,7 @@ enum FormReducer {
             }
             let label = base == nil ? "add \u{201C}\(account.name)\u{201D}" : "edit \u{201C}\(account.name)\u{201D}"
             let effects = AccountsReducer.apply(AccountChange(before: base, after: account, label: label), to: &state)
-            if !state.visible.contains(account.id) {
+            if !state.isVisible(account.id) {
                 state.message = StatusMessage("\(base == nil ? "Added" : "Saved") \u{201C}\(account.name)\u{201D} — hidden by the filter; Esc clears it.")
             } else {
                 state.message = StatusMessage(base == nil ? "Added \u{201C}\(account.name)\u{201D}." : "Saved \u{201C}\(account.name)\u{201D}.")

@@ -5,13 +5,15 @@ import WorkbookStorage
 enum OutsideChangesReducer {
     static func apply(_ changes: OutsideChanges, to state: inout AppState) {
         for account in changes.reloaded {
-            state.accounts[account.id] = account
+            state.setWhole(account)
             forget(account.id, in: &state)
             // A file that could not be read before (markers a repair removed) reads well now.
             state.problems.removeAll { $0.file == "accounts/" + AccountFileFormat.fileName(for: account.id) }
         }
         for id in changes.removed {
             state.accounts.removeValue(forKey: id)
+            state.summaryOnly.remove(id)
+            state.digests.removeValue(forKey: id)
             forget(id, in: &state)
         }
         for problem in changes.problems where !state.problems.contains(problem) { state.problems.append(problem) }

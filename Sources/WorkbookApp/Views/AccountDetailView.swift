@@ -57,8 +57,8 @@ enum AccountDetailView {
         y += 1
         buffer.write("Notes", x: content.x, y: y, style: theme[.detailLabel], clip: content)
         y += 1
-        // A summary from the list index has no notes yet: say so rather than show an empty field.
-        let notes = state.summaryOnly.contains(account.id) ? ["(being read…)"]
+        // A summary whose file could not be opened has no notes: say so rather than show an empty field.
+        let notes = state.summaryOnly.contains(account.id) ? ["(not read: ! lists the problems)"]
             : account.notes.isEmpty ? ["—"] : TextWrap.lines(account.notes, width: content.width)
         for (index, line) in notes.enumerated() {
             if y >= content.maxY { break }

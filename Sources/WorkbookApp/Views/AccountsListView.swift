@@ -31,7 +31,7 @@ enum AccountsListView {
                 return date < state.today ? "! " + date.iso : date.iso
             }, role: { account, state, _ in (account.nextMeeting.map { $0 < state.today } ?? false) ? .dateOverdue : nil }),
             Column(title: "Health", width: 8, alignRight: false, sort: .health, value: { account, state, health in
-                state.summaryOnly.contains(account.id) ? "…" : health.map { "\($0.score) \($0.level.marker)" } ?? "—"
+                state.isHealthPending(account) ? "…" : health.map { "\($0.score) \($0.level.marker)" } ?? "—"
             }, role: { _, _, health in health.map { healthRole($0.level) } }),
             Column(title: "Industry", width: 16, alignRight: false, sort: nil) { account, _, _ in account.industry },
             Column(title: "Owner", width: 12, alignRight: false, sort: nil) { account, _, _ in account.owner },
@@ -98,7 +98,7 @@ enum AccountsListView {
                                   style: selected || health == nil ? style : theme[healthRole(health!.level)], clip: inner)
             }
             // A merge conflict waiting for a choice shows as ≠ before the name (C resolves it).
-            let badge = account.unknownFields["conflicts"] == nil ? "" : "≠ "
+            let badge = state.hasMergeConflicts(account) ? "≠ " : ""
             x += buffer.write(" " + TextWidth.fit(badge + account.name, width: layout.nameWidth - (inline ? 1 : 0)), x: x, y: y, style: style, clip: inner)
             for column in layout.columns {
                 x += 1

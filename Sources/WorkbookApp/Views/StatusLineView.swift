@@ -54,8 +54,8 @@ enum StatusLineView {
         if let reason = state.readOnlyReason, reason.contains("in use by") {
             return (" READ-ONLY — \(reason). Ctrl-L takes over once they have quit ", .statusWarning)
         }
-        if state.isReadingDetails {
-            return (" Reading every account in full… move, filter and sort meanwhile ", .textMuted)
+        if state.isWorkingOutHealth {
+            return (" Working out today's health for every account… everything else works meanwhile ", .textMuted)
         }
         if let name = state.duplicateNames.first {
             return (" ⚠ More than one account is called \u{201C}\(name)\u{201D} — rename one (e) so reviews and exports stay clear ", .statusWarning)

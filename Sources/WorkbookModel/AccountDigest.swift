@@ -1,0 +1,84 @@
+/// What the account list, the book and the review need of an account whose details stay on disk
+/// until it is opened (docs/PERFORMANCE.md): worked out from the whole account when its file was
+/// read, and kept with the list index in the per-user cache, never in a shared file.
+public struct AccountDigest: Hashable, Sendable {
+    /// Merge conflicts wait for a choice in the account (the list's ≠ badge).
+    public var hasMergeConflicts: Bool
+    /// The figures that depend on the day and the thresholds; nil when they are not known for the
+    /// day and thresholds in force (`AccountDigest.rulesKey`), until they are worked out again.
+    public var rules: RuleFigures?
+
+    /// Health and red flags as the rules give them on one day under one set of thresholds.
+    public struct RuleFigures: Hashable, Sendable {
+        /// The health score; nil for an archived or lost account.
+        public var health: Int?
+        /// The health score while ratings are hidden (presenting): without the flags a rating's sign raises.
+        public var healthHidingRatings: Int?
+        /// At least one red flag the review's "flagged accounts" counts.
+        public var isFlagged: Bool
+
+        public init(health: Int?, healthHidingRatings: Int?, isFlagged: Bool) {
+            self.health = health
+            self.healthHidingRatings = healthHidingRatings
+            self.isFlagged = isFlagged
+        }
+    }
+
+    public init(hasMergeConflicts: Bool, rules: RuleFigures?) {
+        self.hasMergeConflicts = hasMergeConflicts
+        self.rules = rules
+    }
+
+    /// The digest of a whole account, its rule figures as of `today` under `settings`.
+    public init(of account: Account, today: CalendarDate, settings: WorkbookSettings) {
+        hasMergeConflicts = account.hasMergeConflicts
+        rules = RuleFigures(
+            health: HealthRules.health(account, today: today, settings: settings)?.score,
+            healthHidingRatings: HealthRules.health(account, today: today, settings: settings, ignoringRatingFlags: true)?.score,
+            isFlagged: AccountFlags.isFlagged(account, today: today, settings: settings))
+    }
+
+    /// Names the day and the thresholds rule figures were worked out under: figures kept under
+    /// another key are not used. Stable across runs (no per-process hashing).
+    public static func rulesKey(today: CalendarDate, settings: WorkbookSettings) -> String {
+        let thresholds = String(describing: settings.checklistThresholds) + String(describing: settings.influenceThresholds)
+            + String(describing: settings.relationshipThresholds)
+        return today.iso + "/" + String(StableHash.fnv1a(Array(thresholds.utf8)), radix: 16)
+    }
+}
+
+/// 64-bit FNV-1a over bytes: the same value in every run and on every machine, unlike `Hasher`.
+public enum StableHash {
+    public static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
+        bytes.withUnsafeBufferPointer { buffer in
+            var value: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in buffer {
+                value ^= UInt64(byte)
+                value = value &* 0x0000_0100_0000_01b3
+            }
+            return value
+        }
+    }
+}
+
+extension Account {
+    /// The account with only what the list, the book and the filter show (the listed fields and
+    /// the product lines); everything else is read when the account is opened.
+    public var listSummary: Account {
+        var summary = Account(id: id, name: name)
+        summary.industry = industry
+        summary.segment = segment
+        summary.stage = stage
+        summary.annualValue = annualValue
+        summary.nextMeeting = nextMeeting
+        summary.owner = owner
+        summary.archived = archived
+        summary.productLines = productLines.map { line in
+            ProductLine(id: line.id, name: line.name, annualValue: line.annualValue, supplier: line.supplier)
+        }
+        return summary
+    }
+
+    /// Merge conflicts recorded by git's merge driver wait for a choice.
+    public var hasMergeConflicts: Bool { unknownFields["conflicts"] != nil }
+}
