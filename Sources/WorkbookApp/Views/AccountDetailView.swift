@@ -37,8 +37,8 @@ enum AccountDetailView {
             let reason = health.reasons.first.map { " — " + $0 } ?? ""
             rows.insert(("Health", "\(health.score) \(health.level.marker) \(health.level.title)\(reason)", AccountsListView.healthRole(health.level)), at: healthRow)
         } else {
-            // Not known until the account is read in full: the list's health column shows "…" too.
-            rows.insert(("Health", "…", .textMuted), at: healthRow)
+            // Kept like the list's health column: "…" while it is being worked out, "—" when there is none.
+            rows.insert(("Health", state.isHealthPending(account) ? "…" : "—", .textMuted), at: healthRow)
         }
         let labelWidth = min(AccountDetailView.labelWidth, content.width / 2)
         for (row, (label, value, role)) in rows.enumerated() where y < content.maxY {
