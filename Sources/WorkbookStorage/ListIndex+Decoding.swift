@@ -38,7 +38,8 @@ extension ListIndex {
         }
         let box = EntrySlots(slots: slots)
         let first = lines.startIndex
-        let chunks = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount * 2))
+        // Threads cost more than they save on a small index.
+        let chunks = count < 4_000 ? 1 : min(count, max(1, ProcessInfo.processInfo.activeProcessorCount * 2))
         let size = (count + chunks - 1) / chunks
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             for index in (chunk * size)..<min(count, (chunk + 1) * size) {

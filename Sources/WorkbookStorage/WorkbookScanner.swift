@@ -150,7 +150,9 @@ struct WorkbookScanner {
 
         let settings = result.settings ?? WorkbookSettings()
         let rulesHold = summarising.map { AccountDigest.rulesKey(today: $0.today, settings: settings) == $0.indexRulesKey } ?? false
-        let outcomes = readInParallel(candidates, directory: directory) { name, fileSystem in
+        // With a list index most files are only `lstat`ed: a few thousand of those are not worth the threads.
+        let light = summarising.map { !$0.entries.isEmpty } ?? false
+        let outcomes = readInParallel(candidates, directory: directory, light: light) { name, fileSystem in
             guard let summarising else { return Self.readAccount(named: name, directory: directory, fileSystem: fileSystem) }
             return Self.summarise(
                 named: name, directory: directory, fileSystem: fileSystem, summarising: summarising, settings: settings, rulesHold: rulesHold)
@@ -194,7 +196,7 @@ struct WorkbookScanner {
     /// Reads and decodes the files on every core into preallocated slots, one slot per file, so
     /// that the order of the results does not depend on the order the threads finish in.
     private func readInParallel(
-        _ names: [String], directory: String, read: @escaping @Sendable (String, any FileSystem) -> Outcome
+        _ names: [String], directory: String, light: Bool, read: @escaping @Sendable (String, any FileSystem) -> Outcome
     ) -> [Outcome] {
         let count = names.count
         guard count > 0 else { return [] }
@@ -203,7 +205,7 @@ struct WorkbookScanner {
         defer { slots.deallocate() }
         let fileSystem = self.fileSystem
         // A few chunks per core keeps the cores busy when file sizes differ, without a task per file.
-        let chunkCount = min(count, max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
+        let chunkCount = light && count < 4_000 ? 1 : min(count, max(1, ProcessInfo.processInfo.activeProcessorCount * 4))
         let chunkSize = (count + chunkCount - 1) / chunkCount
         let box = SlotBox(slots: slots)
         DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
