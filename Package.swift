@@ -13,12 +13,13 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        .target(name: "CTerminalGuard"),
         .target(name: "WorkbookModel"),
         .target(name: "WorkbookStorage", dependencies: ["WorkbookModel"]),
         .target(name: "WorkbookMerge", dependencies: ["WorkbookModel", "WorkbookStorage"]),
         .target(name: "WorkbookSync", dependencies: ["WorkbookMerge", "WorkbookModel", "WorkbookStorage"]),
         .target(name: "TerminalUI"),
-        .target(name: "TerminalNcurses", dependencies: ["TerminalUI", "CNcursesw"]),
+        .target(name: "TerminalNcurses", dependencies: ["TerminalUI", "CNcursesw", "CTerminalGuard"]),
         .target(name: "WorkbookApp", dependencies: ["TerminalUI", "WorkbookModel", "WorkbookStorage", "WorkbookMerge"]),
         .executableTarget(
             name: "workbook",

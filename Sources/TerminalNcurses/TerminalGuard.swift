@@ -1,10 +1,10 @@
-import CNcursesw
+import CTerminalGuard
 
 /// Restores the terminal on every exit path: quit signals become a flag, crashes and `exit()` reset the tty.
 ///
-/// The handlers and their state are C in shim.h because a signal handler may only touch
-/// pre-allocated memory and async-signal-safe calls. That state is `static` in the header, so each
-/// object file calling it gets its own copy: this file must stay the only caller.
+/// The handlers and their state are C (the CTerminalGuard target) because a signal handler may only
+/// touch pre-allocated memory and async-signal-safe calls; a real C file holds the one state the
+/// handlers and the main loop share.
 enum TerminalGuard {
     /// Captures the shell's terminal modes; must run before curses changes any of them.
     static func saveTerminalModes() -> Bool {

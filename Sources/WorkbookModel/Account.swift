@@ -35,44 +35,228 @@ public struct ArchiveMark: Hashable, Sendable {
 }
 
 /// One customer account and what it is worth to us.
+///
+/// The fields live in one shared, copy-on-write box: copying an account (into a list, a dictionary,
+/// an undo step) costs one reference, not thirty, which is what keeps 100,000 accounts cheap to move.
 public struct Account: Hashable, Sendable, Identifiable {
-    public var id: AccountID
-    public var name: String
-    public var industry: String
-    public var stage: RelationshipStage
+    /// The stored fields of an account.
+    struct Fields: Hashable, Sendable {
+        var id: AccountID
+        var name: String
+        var industry: String
+        var stage: RelationshipStage
+        var annualValue: Int?
+        var nextMeeting: CalendarDate?
+        var owner: String
+        var notes: String
+        var stageChangedOn: CalendarDate?
+        var firstMeeting: CalendarDate?
+        var commitments: [Commitment]
+        var objectives: [SalesObjective]
+        var people: [Person]
+        var influences: [BuyingInfluence]
+        var stageChangeReason: String
+        var segment: String
+        var partnership: Partnership
+        var productLines: [ProductLine]
+        var journal: [JournalEntry]
+        var ownerHistory: [OwnershipRecord]
+        var archived: ArchiveMark?
+        var reviewLog: AccountReviewLog = AccountReviewLog()
+        var unknownFields: [String: JSONValue]
+    }
+
+    /// The box the fields live in; replaced by a copy before a change when it is shared.
+    final class Box: @unchecked Sendable {
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private var box: Box
+
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+    }
+
+    public static func == (lhs: Account, rhs: Account) -> Bool { lhs.box === rhs.box || lhs.box.fields == rhs.box.fields }
+
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.fields) }
+
+    public var id: AccountID {
+        get { box.fields.id }
+        _modify {
+            makeUnique()
+            yield &box.fields.id
+        }
+    }
+    public var name: String {
+        get { box.fields.name }
+        _modify {
+            makeUnique()
+            yield &box.fields.name
+        }
+    }
+    public var industry: String {
+        get { box.fields.industry }
+        _modify {
+            makeUnique()
+            yield &box.fields.industry
+        }
+    }
+    public var stage: RelationshipStage {
+        get { box.fields.stage }
+        _modify {
+            makeUnique()
+            yield &box.fields.stage
+        }
+    }
     /// Annual value to us, in whole units of the workbook's currency.
-    public var annualValue: Int?
-    public var nextMeeting: CalendarDate?
+    public var annualValue: Int? {
+        get { box.fields.annualValue }
+        _modify {
+            makeUnique()
+            yield &box.fields.annualValue
+        }
+    }
+    public var nextMeeting: CalendarDate? {
+        get { box.fields.nextMeeting }
+        _modify {
+            makeUnique()
+            yield &box.fields.nextMeeting
+        }
+    }
     /// The rep who owns the account.
-    public var owner: String
-    public var notes: String
+    public var owner: String {
+        get { box.fields.owner }
+        _modify {
+            makeUnique()
+            yield &box.fields.owner
+        }
+    }
+    public var notes: String {
+        get { box.fields.notes }
+        _modify {
+            makeUnique()
+            yield &box.fields.notes
+        }
+    }
     /// When the stage last changed; the day an account was won starts the after-signature watch.
-    public var stageChangedOn: CalendarDate?
+    public var stageChangedOn: CalendarDate? {
+        get { box.fields.stageChangedOn }
+        _modify {
+            makeUnique()
+            yield &box.fields.stageChangedOn
+        }
+    }
     /// The first meeting, the default date of first-meeting commitments.
-    public var firstMeeting: CalendarDate?
+    public var firstMeeting: CalendarDate? {
+        get { box.fields.firstMeeting }
+        _modify {
+            makeUnique()
+            yield &box.fields.firstMeeting
+        }
+    }
     /// The first-meeting checklist: what we promised and what we asked, kept sorted by id.
-    public var commitments: [Commitment]
+    public var commitments: [Commitment] {
+        get { box.fields.commitments }
+        _modify {
+            makeUnique()
+            yield &box.fields.commitments
+        }
+    }
     /// The influence map: objectives, the customer's people, and each person's part in each objective.
-    public var objectives: [SalesObjective]
-    public var people: [Person]
-    public var influences: [BuyingInfluence]
+    public var objectives: [SalesObjective] {
+        get { box.fields.objectives }
+        _modify {
+            makeUnique()
+            yield &box.fields.objectives
+        }
+    }
+    public var people: [Person] {
+        get { box.fields.people }
+        _modify {
+            makeUnique()
+            yield &box.fields.people
+        }
+    }
+    public var influences: [BuyingInfluence] {
+        get { box.fields.influences }
+        _modify {
+            makeUnique()
+            yield &box.fields.influences
+        }
+    }
     /// Why the relationship type (`stage`) last changed, in the rep's words.
-    public var stageChangeReason: String
+    public var stageChangeReason: String {
+        get { box.fields.stageChangeReason }
+        _modify {
+            makeUnique()
+            yield &box.fields.stageChangeReason
+        }
+    }
     /// The market segment inside the industry, e.g. "Mid-market" or "Public sector".
-    public var segment: String
+    public var segment: String {
+        get { box.fields.segment }
+        _modify {
+            makeUnique()
+            yield &box.fields.segment
+        }
+    }
     /// The relationship as it really is: the customer's meaning, the four elements, sponsors and plan.
-    public var partnership: Partnership
+    public var partnership: Partnership {
+        get { box.fields.partnership }
+        _modify {
+            makeUnique()
+            yield &box.fields.partnership
+        }
+    }
     /// What the account buys, by line, with value and supplier; kept sorted by id.
-    public var productLines: [ProductLine]
+    public var productLines: [ProductLine] {
+        get { box.fields.productLines }
+        _modify {
+            makeUnique()
+            yield &box.fields.productLines
+        }
+    }
     /// Dated tacit knowledge, kept in file order (date, then id).
-    public var journal: [JournalEntry]
+    public var journal: [JournalEntry] {
+        get { box.fields.journal }
+        _modify {
+            makeUnique()
+            yield &box.fields.journal
+        }
+    }
     /// Who held the account from when, with handover notes, in file order (date, then id).
-    public var ownerHistory: [OwnershipRecord]
-    public var archived: ArchiveMark?
+    public var ownerHistory: [OwnershipRecord] {
+        get { box.fields.ownerHistory }
+        _modify {
+            makeUnique()
+            yield &box.fields.ownerHistory
+        }
+    }
+    public var archived: ArchiveMark? {
+        get { box.fields.archived }
+        _modify {
+            makeUnique()
+            yield &box.fields.archived
+        }
+    }
     /// Team reviews: reviews held (with snapshots), decisions and actions; appended, never rewritten.
-    public var reviewLog = AccountReviewLog()
+    public var reviewLog: AccountReviewLog {
+        get { box.fields.reviewLog }
+        _modify {
+            makeUnique()
+            yield &box.fields.reviewLog
+        }
+    }
     /// Fields written by a newer build, kept untouched so that saving here does not destroy them.
-    public var unknownFields: [String: JSONValue]
+    public var unknownFields: [String: JSONValue] {
+        get { box.fields.unknownFields }
+        _modify {
+            makeUnique()
+            yield &box.fields.unknownFields
+        }
+    }
 
     public init(
         id: AccountID,
@@ -98,29 +282,20 @@ public struct Account: Hashable, Sendable, Identifiable {
         archived: ArchiveMark? = nil,
         unknownFields: [String: JSONValue] = [:]
     ) {
-        self.id = id
-        self.name = name
-        self.industry = industry
-        self.stage = stage
-        self.annualValue = annualValue
-        self.nextMeeting = nextMeeting
-        self.owner = owner
-        self.notes = notes
-        self.stageChangedOn = stageChangedOn
-        self.firstMeeting = firstMeeting
-        self.commitments = commitments.sorted { $0.id < $1.id }
-        self.objectives = objectives.sorted { $0.id < $1.id }
-        self.people = people.sorted { $0.id < $1.id }
-        self.influences = influences.sorted { $0.id < $1.id }
-        self.stageChangeReason = stageChangeReason
-        self.segment = segment
-        self.partnership = partnership
-        self.productLines = productLines.sorted { $0.id < $1.id }
-        self.journal = journal.sorted(by: JournalEntry.fileOrder)
-        self.ownerHistory = ownerHistory.sorted(by: OwnershipRecord.fileOrder)
-        self.archived = archived
-        self.unknownFields = unknownFields
+        box = Box(Fields(
+            id: id, name: name, industry: industry, stage: stage, annualValue: annualValue, nextMeeting: nextMeeting,
+            owner: owner, notes: notes, stageChangedOn: stageChangedOn, firstMeeting: firstMeeting,
+            commitments: commitments.sorted { $0.id < $1.id },
+            objectives: objectives.sorted { $0.id < $1.id },
+            people: people.sorted { $0.id < $1.id },
+            influences: influences.sorted { $0.id < $1.id },
+            stageChangeReason: stageChangeReason, segment: segment, partnership: partnership,
+            productLines: productLines.sorted { $0.id < $1.id },
+            journal: journal.sorted(by: JournalEntry.fileOrder),
+            ownerHistory: ownerHistory.sorted(by: OwnershipRecord.fileOrder),
+            archived: archived, unknownFields: unknownFields))
     }
+
 
     public var isArchived: Bool { archived != nil }
 

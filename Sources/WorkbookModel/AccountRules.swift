@@ -37,7 +37,11 @@ public enum AccountRules {
     public static func nameKey(_ name: String) -> String {
         // Plain ASCII (most names) without the Unicode machinery: the same result, many times faster.
         var bytes = Array(name.utf8)
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return LatinText.lowercased(name.trimmingWhitespace()) }
+        guard bytes.allSatisfy({ $0 < 0x80 }) else {
+            // Whitespace at either end is rare: trimming by characters only when an end may be some.
+            let plainEnds = bytes.first.map { $0 > 0x20 && $0 < 0x80 } == true && bytes.last.map { $0 > 0x20 && $0 < 0x80 } == true
+            return LatinText.lowercased(plainEnds ? name : name.trimmingWhitespace())
+        }
         func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
         var start = 0, end = bytes.count
         while start < end, isWhitespace(bytes[start]) { start += 1 }

@@ -83,9 +83,16 @@ extension FileWorkbookStore {
 
     /// An absolute path without a trailing slash, so that later changes of the working directory
     /// do not matter and relative paths join cleanly.
+    /// The path from the root, written one way ("./wb/", "wb" and "a/../wb" are one folder): the
+    /// title shows it and the per-user list index is keyed by it.
     static func absolute(_ path: String) -> String {
-        var result = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        while result.count > 1, result.hasSuffix("/") { result.removeLast() }
-        return result
+        let full = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in full.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
     }
 }

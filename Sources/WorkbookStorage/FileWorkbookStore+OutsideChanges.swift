@@ -8,7 +8,8 @@ extension FileWorkbookStore {
     /// Accounts whose files changed on disk since this store read or wrote them: edited, replaced
     /// (`sed -i`, `git pull`), removed, or new files. Cheap: one `lstat` per known file and one
     /// folder listing; a file is read (and hashed) only when its `stat` changed, so `touch` alone
-    /// does not count as a change. Damaged (protected) files are not reported.
+    /// does not count as a change. A damaged (protected) file is reported once it changes again
+    /// (repaired, replaced or removed), so reading it again can clear its problem.
     public func changedFiles() -> [AccountID] {
         mutex.lock()
         defer { mutex.unlock() }
@@ -31,6 +32,14 @@ extension FileWorkbookStore {
             }
             records[file]?.fingerprint = contents.status.fingerprint // Touched, not changed.
             records[file]?.verifiedAt = Self.now()
+        }
+        for file in protectedFiles where file.hasPrefix(prefix) && file.hasSuffix(".json") {
+            let idText = String(file.dropFirst(prefix.count).dropLast(5))
+            guard AccountID.isWellFormed(idText) else { continue }
+            let status = (try? fileSystem.status(atPath: directory + "/" + file, followLinks: false)) ?? nil
+            let now = status.map { $0.fingerprint }
+            if let seen = protectedSeen[file], seen != now { changed.insert(AccountID(idText)) }
+            protectedSeen[file] = .some(now)
         }
         if let names = try? fileSystem.listDirectory(atPath: accountsDirectory) {
             for name in names where !name.hasPrefix(".") && name.hasSuffix(".json") {
@@ -75,6 +84,8 @@ extension FileWorkbookStore {
         } catch {
             records[file] = nil
             protectedFiles.insert(file)
+            // As it is now: a repair from here on is noticed by `changedFiles()`.
+            protectedSeen[file] = .some(contents.status.fingerprint)
             throw StorageError("\(file): \(error.message)", kind: .damaged)
         }
     }

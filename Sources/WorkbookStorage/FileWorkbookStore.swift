@@ -24,6 +24,9 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
     // Guarded by `mutex`.
     var hasLoaded = false
     var protectedFiles: Set<String> = []
+    /// How each protected file looked (`lstat`; nil: absent) when `changedFiles()` last looked, to
+    /// notice it being repaired, replaced or removed.
+    var protectedSeen: [String: FileFingerprint?] = [:]
     var newerVersionReason: String?
     var lockReason: String?
     var lockHolder: LockHolder?

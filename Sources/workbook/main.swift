@@ -108,6 +108,8 @@ enum WorkbookCommand {
                 workbook = try store.loadExisting()
             } else {
                 store = FileWorkbookStore(directory: dataDirectory(options.dataDirectory))
+                let opening = OpeningView.render(location: displayPath(store.directory), size: terminal.size, theme: theme)
+                terminal.draw(BufferDiff.runs(from: nil, to: opening), cursor: nil, fullRedraw: true)
                 // Summaries and digests only (from the per-user list index where it still matches the
                 // files): each account's details are read when it is opened (docs/PERFORMANCE.md).
                 let day = today()

@@ -79,6 +79,12 @@ import WorkbookTestSupport
         for text in samples {
             #expect(FilterMatcher.fold(text) == FilterMatcher.foundationFold(text), "\(text.debugDescription)")
         }
+        // Text the list orders without normalizing it is text that normalizing would not change.
+        for text in samples + ["がぎ ヴ", "\u{304B}\u{3099}", "\u{1100}\u{1161}", "\u{F900}"] {
+            let folded = FilterMatcher.fold(text)
+            if AccountListKey.isNFCStable(folded) { #expect(Array(folded.precomposedStringWithCanonicalMapping.utf8) == Array(folded.utf8), "\(text.debugDescription)") }
+        }
+        #expect(!AccountListKey.isNFCStable("\u{304B}\u{3099}"))
     }
 
     /// The binary search for the selection finds what a scan of the list finds, for every sort and filter.

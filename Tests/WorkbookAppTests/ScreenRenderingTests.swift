@@ -16,6 +16,15 @@ import WorkbookTestSupport
         Golden.assertMatches(screen(Fixtures.state(width: width, height: height)), named: "accounts-\(width)x\(height)", in: goldens)
     }
 
+    /// While a big workbook is read for the first time, the screen says what is happening, and a
+    /// folder name cannot send control characters to the terminal.
+    @Test func theOpeningScreenNamesTheFolder() {
+        let text = OpeningView.render(location: "~/work\u{1B}[2J/wb", size: Size(width: 80, height: 24), theme: theme).text
+        #expect(text.contains("Account Workbook"))
+        #expect(text.contains("Opening ~/work"))
+        #expect(!text.contains("\u{1B}"))
+    }
+
     @Test func emptyWorkbookWelcomesAndSaysWhichKeyAdds() {
         let state = Fixtures.state([], width: 80, height: 24)
         let text = screen(state).text

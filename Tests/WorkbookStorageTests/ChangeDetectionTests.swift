@@ -118,6 +118,31 @@ import WorkbookTestSupport
         }
     }
 
+    /// A file that was damaged when the workbook opened, or broke while it was open, is noticed once
+    /// repaired or removed, so the app can read it again and clear its problem.
+    @Test func aDamagedFileIsReportedOnceRepairedOrRemoved() throws {
+        try withTemporaryDirectory { root throws in
+            let good = sampleAccount()
+            _ = try FileWorkbookStore.createWorkbook(at: root, settings: WorkbookSettings(owner: "tester", currency: "EUR"), accounts: [good])
+            try writeText("{ broken", to: root + "/" + file)
+            let store = makeStore(root)
+            #expect(try store.load().problems.map(\.file) == [file])
+            #expect(store.changedFiles().isEmpty, "the first look only notes how the damaged file looks")
+            #expect(store.changedFiles().isEmpty)
+            try writeBytes(AccountFileFormat.encode(good), to: root + "/" + file)
+            #expect(store.changedFiles() == [id])
+            #expect(try store.reload(id) == good)
+            // Broken again while open, then removed: both are noticed.
+            try writeText("{ broken again", to: root + "/" + file)
+            #expect(store.changedFiles() == [id])
+            #expect(throws: StorageError.self) { try store.reload(id) }
+            #expect(store.changedFiles().isEmpty)
+            try FileManager.default.removeItem(atPath: root + "/" + file)
+            #expect(store.changedFiles() == [id])
+            #expect(try store.reload(id) == nil)
+        }
+    }
+
     @Test func reloadingADamagedFileProtectsItAndAFixedOneIsWritableAgain() throws {
         try withTemporaryDirectory { root throws in
             let store = makeStore(root)

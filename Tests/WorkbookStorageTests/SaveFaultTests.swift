@@ -144,6 +144,8 @@ import WorkbookModel
         #expect(FileWorkbookStore.absolute("/a/b/") == "/a/b")
         #expect(FileWorkbookStore.absolute("/") == "/")
         #expect(FileWorkbookStore.absolute("rel") == FileManager.default.currentDirectoryPath + "/rel")
+        #expect(FileWorkbookStore.absolute("/a/./b//c/../d/") == "/a/b/d")
+        #expect(FileWorkbookStore.absolute("./rel/") == FileManager.default.currentDirectoryPath + "/rel")
     }
 }
 

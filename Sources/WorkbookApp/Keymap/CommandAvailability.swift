@@ -98,15 +98,20 @@ public enum CommandAvailability {
         }
     }
 
-    /// Commands that act on the selected account's details: not on a summary whose file could not be read.
+    /// Commands that act on the selected account's details: not on a summary whose file could not be
+    /// read. Moving, leaving, the review's walk and everything else still work.
     private static func needsWholeAccount(_ command: Command, in state: AppState) -> Bool {
-        if state.modal != nil || isPaneIndependent(command) { return false }
+        if state.modal != nil { return false }
         switch command {
-        case .moveUp, .moveDown, .moveFirst, .moveLast, .pageUp, .pageDown, .startFilter, .acceptFilter, .clearFilter,
-             .cycleSort, .add, .text:
-            return false
+        case .edit, .delete, .mark, .addEvidence, .markReviewed, .startReview, .openTemplates, .editRole, .pickReportsTo,
+             .pickInfluences, .editCoverage, .contactToday, .addObjective, .editObjective, .editRelationship, .addMilestone,
+             .addProductLine, .handOver, .exportHandover, .recordDecision, .addReviewAction, .closeReviewAction,
+             .markAccountReviewed, .keepValue, .showMergeConflicts:
+            return state.focus != .book || state.accountReview != nil
+        case .add:
+            return [.checklist, .influenceMap, .relationship].contains(state.focus) && state.accountReview == nil
         default:
-            return true
+            return false
         }
     }
 

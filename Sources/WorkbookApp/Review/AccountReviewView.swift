@@ -43,6 +43,12 @@ enum AccountReviewView {
                          x: content.x, y: content.y, style: theme[.statusWarning], clip: content)
             return
         }
+        if state.summaryOnly.contains(id) {
+            // Only its summary is known: a page of empty lists would read as "nothing wrong".
+            buffer.write("\(account.name): this account's file could not be read (! lists the problems). Space moves on.",
+                         x: content.x, y: content.y, style: theme[.statusWarning], clip: content)
+            return
+        }
         let page = AccountReviewPage(account: account, today: state.today, settings: state.settings)
         var y = content.y
         header(page, state: state, theme: theme, into: &buffer, content: content, y: &y)

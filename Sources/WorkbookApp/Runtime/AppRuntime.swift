@@ -45,6 +45,10 @@ public final class AppRuntime {
     private let workPollMilliseconds = 10
     /// Summary-only accounts whose files could not be read when they were opened (not retried on every frame).
     private var unopenable = Set<AccountID>()
+    /// Accounts opened from their summaries, oldest first: beyond `wholeAccountLimit`, the oldest
+    /// go back to their summaries, so flicking through thousands of accounts does not keep them all.
+    private var openedOrder: [AccountID] = []
+    var wholeAccountLimit = 64
     /// True once a file was written, found changed on disk, or health was worked out: the list index
     /// kept for the next start is then worth writing again at quit.
     public private(set) var indexNeedsWriting = false
@@ -168,19 +172,17 @@ public final class AppRuntime {
         guard let store else { return }
         for id in [state.selectedID, state.accountReview?.currentID].compactMap({ $0 })
         where state.summaryOnly.contains(id) && !unopenable.contains(id) {
-            let file = "accounts/" + AccountFileFormat.fileName(for: id)
             do {
                 if let account = try store.reload(id) {
                     send(.accountOpened(account))
+                    openedOrder.append(id)
                 } else {
                     indexNeedsWriting = true
                     send(.outsideChanges(OutsideChanges(removed: [id])))
                 }
             } catch {
                 unopenable.insert(id)
-                let text = (error as? StorageError)?.message ?? String(describing: error)
-                let message = text.hasPrefix(file + ": ") ? String(text.dropFirst(file.count + 2)) : text
-                send(.accountNotOpened(id, StorageProblem(file: file, message: message)))
+                send(.accountNotOpened(id, Self.problem(reading: id, error)))
             }
         }
     }
@@ -373,16 +375,43 @@ public final class AppRuntime {
             do {
                 if let account = try store.reload(id) { changes.reloaded.append(account) } else { changes.removed.append(id) }
                 reportedConflicts.remove(id)
+                unopenable.remove(id)
             } catch {
-                changes.problems.append(StorageProblem(file: "accounts/\(id.rawValue).json", message: String(describing: error)))
+                changes.problems.append(Self.problem(reading: id, error))
             }
         }
         return changes.isEmpty ? nil : changes
     }
 
+    /// Puts the oldest opened accounts back to their summaries while more than `wholeAccountLimit`
+    /// are open; never the selected one, the review's, or one with a change not yet saved.
+    func releaseOldAccounts() {
+        guard openedOrder.count > wholeAccountLimit else { return }
+        let kept = Set([state.selectedID, state.accountReview?.currentID].compactMap { $0 }).union(state.unsaved).union(state.conflicts)
+        var remaining: [AccountID] = []
+        var excess = openedOrder.count - wholeAccountLimit
+        for id in openedOrder {
+            if excess > 0, !kept.contains(id) {
+                state.releaseDetails(id)
+                excess -= 1
+            } else {
+                remaining.append(id)
+            }
+        }
+        openedOrder = remaining
+    }
+
+    /// A file that could not be read, as the problems list shows it: the path once, then what is wrong.
+    static func problem(reading id: AccountID, _ error: any Error) -> StorageProblem {
+        let file = "accounts/" + AccountFileFormat.fileName(for: id)
+        let text = (error as? StorageError)?.message ?? String(describing: error)
+        return StorageProblem(file: file, message: text.hasPrefix(file + ": ") ? String(text.dropFirst(file.count + 2)) : text)
+    }
+
     /// Renders the state and writes only the cells that changed since the last frame.
     public func drawFrame() {
         openSelectedAccounts()
+        releaseOldAccounts()
         let (frame, cursor) = RootView.render(state, theme: theme, keymap: keymap)
         let full = needsFullRedraw || previousFrame?.size != frame.size
         let painted = frame.paintingForm()

@@ -38,7 +38,7 @@ struct AccountListKey: Equatable, Sendable {
         annualValue = account.annualValue
         nextMeeting = account.nextMeeting
         foldedName = FilterMatcher.fold(account.name)
-        sortBytes = Array((foldedName.utf8.allSatisfy { $0 < 0x80 } ? foldedName : foldedName.precomposedStringWithCanonicalMapping).utf8)
+        sortBytes = Array((Self.isNFCStable(foldedName) ? foldedName : foldedName.precomposedStringWithCanonicalMapping).utf8)
         nameKey = AccountRules.nameKey(account.name)
         func folded(_ text: String) -> String {
             if text.utf8.allSatisfy({ $0 < 0x80 }) { return FilterMatcher.fold(text) }
@@ -48,6 +48,16 @@ struct AccountListKey: Equatable, Sendable {
             return result
         }
         haystack = FilterMatcher.haystack(foldedName: foldedName, folded(account.industry), folded(account.owner), folded(account.stage.title))
+    }
+
+    /// True when normalizing to NFC cannot change the text: ASCII, kana, CJK ideographs and Hangul
+    /// syllables only (what folded names mostly are), so the costly normalization can be skipped.
+    static func isNFCStable(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { scalar in
+            let value = scalar.value
+            return value < 0x80 || (0x3041...0x3096).contains(value) || (0x30A1...0x30FA).contains(value)
+                || (0x4E00...0x9FFF).contains(value) || (0xAC00...0xD7A3).contains(value)
+        }
     }
 
     /// True when `account` would give this same key (so nothing needs folding again).
@@ -104,8 +114,10 @@ public struct AccountListOrder: Equatable, Sendable {
     private var haystacks: [[UInt8]] = []
     public private(set) var sort: AccountSort = .name
     /// Live accounts by name key (trimmed, lowercased): more than one is a duplicate name.
-    private var byNameKey: [String: [AccountID]] = [:]
-    private var duplicateKeys: Set<String> = []
+    /// The live account with each name key; a name key more than one uses is in `sharedNames` instead.
+    private var byNameKey: [String: AccountID] = [:]
+    /// Name keys more than one live account uses, with their accounts sorted by id: the duplicates.
+    private var sharedNames: [String: [AccountID]] = [:]
 
     public init() {}
 
@@ -140,10 +152,18 @@ public struct AccountListOrder: Equatable, Sendable {
         fresh.reserveCapacity(accounts.count)
         var toFold: [Account] = []
         for (id, account) in accounts {
-            if let known = keys[id], known.isCurrent(for: account) { fresh[id] = known } else { toFold.append(account) }
+            if var known = keys[id], known.isCurrent(for: account) {
+                known.healthScore = 101
+                fresh[id] = known
+            } else {
+                toFold.append(account)
+            }
         }
         for (account, key) in zip(toFold, Self.keysInParallel(toFold)) { fresh[account.id] = key }
-        for (id, account) in accounts { fresh[id]?.healthScore = sort == .health ? health(account) ?? 101 : 101 }
+        // Keys are made with no health score (101): only the health sort needs one.
+        if sort == .health {
+            for (id, account) in accounts { fresh[id]?.healthScore = health(account) ?? 101 }
+        }
         keys = fresh
         var liveIDs: [AccountID] = []
         var liveKeys: [AccountListKey] = []
@@ -178,11 +198,9 @@ public struct AccountListOrder: Equatable, Sendable {
         ordered = positions.map { liveIDs[$0] }
         haystacks = positions.map { liveKeys[$0].haystack }
         byNameKey = [:]
-        for position in positions where byNameKey[liveKeys[position].nameKey]?.append(liveIDs[position]) == nil {
-            byNameKey[liveKeys[position].nameKey] = [liveIDs[position]]
-        }
-        for (key, ids) in byNameKey where ids.count > 1 { byNameKey[key] = ids.sorted() }
-        duplicateKeys = Set(byNameKey.filter { $0.value.count > 1 }.keys)
+        sharedNames = [:]
+        byNameKey.reserveCapacity(positions.count)
+        for position in positions { addName(liveKeys[position].nameKey, liveIDs[position]) }
     }
 
     /// Folding thousands of names is the cost of opening a big workbook: split it over the cores.
@@ -220,18 +238,34 @@ public struct AccountListOrder: Equatable, Sendable {
                 let index = insertionPoint(for: (id, newKey))
                 ordered.insert(id, at: index)
                 haystacks.insert(newKey.haystack, at: index)
-                byNameKey[newKey.nameKey, default: []].append(id)
-                byNameKey[newKey.nameKey]!.sort()
-                if byNameKey[newKey.nameKey]!.count > 1 { duplicateKeys.insert(newKey.nameKey) }
+                addName(newKey.nameKey, id)
             }
         }
     }
 
+    private mutating func addName(_ nameKey: String, _ id: AccountID) {
+        if var ids = sharedNames[nameKey] {
+            ids.append(id)
+            sharedNames[nameKey] = ids.sorted()
+        } else if let first = byNameKey[nameKey] {
+            if first != id { sharedNames[nameKey] = [first, id].sorted() }
+        } else {
+            byNameKey[nameKey] = id
+        }
+    }
+
     private mutating func removeName(_ nameKey: String, _ id: AccountID) {
-        guard var ids = byNameKey[nameKey] else { return }
-        ids.removeAll { $0 == id }
-        byNameKey[nameKey] = ids.isEmpty ? nil : ids
-        if ids.count < 2 { duplicateKeys.remove(nameKey) }
+        if var ids = sharedNames[nameKey] {
+            ids.removeAll { $0 == id }
+            if ids.count > 1 {
+                sharedNames[nameKey] = ids
+            } else {
+                sharedNames[nameKey] = nil
+                byNameKey[nameKey] = ids.first
+            }
+        } else if byNameKey[nameKey] == id {
+            byNameKey[nameKey] = nil
+        }
     }
 
     private func insertionPoint(for entry: (AccountID, AccountListKey)) -> Int {
@@ -280,11 +314,11 @@ public struct AccountListOrder: Equatable, Sendable {
     public var liveCount: Int { ordered.count }
 
     /// Live accounts other than `id` whose name key is `nameKey`: what a name clash is checked against.
-    func live(namedLike nameKey: String) -> [AccountID] { byNameKey[nameKey] ?? [] }
+    func live(namedLike nameKey: String) -> [AccountID] { sharedNames[nameKey] ?? byNameKey[nameKey].map { [$0] } ?? [] }
 
     /// One name per name key that more than one live account uses (the smallest id's spelling), sorted.
     func duplicateNames(in accounts: [AccountID: Account]) -> [String] {
-        duplicateKeys.compactMap { key in byNameKey[key]?.min().flatMap { accounts[$0]?.name } }.sorted()
+        sharedNames.values.compactMap { ids in ids.first.flatMap { accounts[$0]?.name } }.sorted()
     }
 }
 

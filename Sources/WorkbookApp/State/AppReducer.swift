@@ -67,7 +67,7 @@ public enum AppReducer {
         case .accountOpened(let account):
             state.takeOpened(account)
         case .accountNotOpened(let id, let problem):
-            if !state.problems.contains(problem) { state.problems.append(problem) }
+            state.note(problem)
             let name = state.accounts[id]?.name ?? id.rawValue
             state.message = StatusMessage("\u{201C}\(name)\u{201D} could not be read: \(problem.message) — ! for details", kind: .error)
         case .sharingFound:

@@ -254,6 +254,15 @@ extension AppState {
         digests.removeValue(forKey: account.id)
     }
 
+    /// Drops an unchanged account's details, keeping its summary and digest (what the list shows of
+    /// it stays the same); it is read again when it is opened.
+    public mutating func releaseDetails(_ id: AccountID) {
+        guard let account = accounts[id], !summaryOnly.contains(id), !unsaved.contains(id) else { return }
+        digests[id] = AccountDigest(of: account, today: today, settings: settings)
+        accounts[id] = account.listSummary
+        summaryOnly.insert(id)
+    }
+
     /// Takes in an account opened from its summary: the same account with its details, so the list
     /// keeps its place (its summary listed the same fields).
     public mutating func takeOpened(_ account: Account) {
@@ -296,7 +305,14 @@ extension AppState {
 
     /// True while the account's health is not known yet (summary-only, figures being worked out).
     public func isHealthPending(_ account: Account) -> Bool {
-        summaryOnly.contains(account.id) && digests[account.id]?.rules == nil && !account.isArchived && account.stage != .lost
+        isWorkingOutHealth && summaryOnly.contains(account.id) && digests[account.id]?.rules == nil && !account.isArchived
+            && account.stage != .lost
+    }
+
+    /// Lists a file that could not be read, in place of what was said of it before.
+    public mutating func note(_ problem: StorageProblem) {
+        problems.removeAll { $0.file == problem.file }
+        problems.append(problem)
     }
 
     /// At least one red flag the review's "flagged accounts" counts (from the digest for a summary-only account).

@@ -15,8 +15,10 @@ enum OutsideChangesReducer {
             state.summaryOnly.remove(id)
             state.digests.removeValue(forKey: id)
             forget(id, in: &state)
+            // A damaged file that is gone is no longer a problem.
+            state.problems.removeAll { $0.file == "accounts/" + AccountFileFormat.fileName(for: id) }
         }
-        for problem in changes.problems where !state.problems.contains(problem) { state.problems.append(problem) }
+        for problem in changes.problems { state.note(problem) }
         state.refreshVisible(changed: changes.reloaded.map(\.id) + changes.removed)
         AccountsReducer.keepSelectionVisible(&state)
         for id in changes.conflicting { state.conflicts.insert(id) }

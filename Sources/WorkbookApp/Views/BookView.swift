@@ -94,7 +94,10 @@ enum BookView {
         }
         if !figures.accountsWithoutData.isEmpty {
             let what = figures.dimension == .productLine || figures.dimension == .supplier ? "no product line with a value" : "no annual value"
-            notes.append("Not counted (\(what)): " + figures.accountsWithoutData.joined(separator: ", "))
+            // One line on screen: a dozen names say who; the count says how many.
+            let names = figures.accountsWithoutData
+            let shown = names.prefix(12).joined(separator: ", ") + (names.count > 12 ? " … and \(names.count - 12) more" : "")
+            notes.append("Not counted (\(what), \(names.count)): " + shown)
         }
         for note in notes {
             buffer.write(TextWidth.truncate(note, toWidth: area.width), x: area.x, y: y, style: theme[.textMuted], clip: area)
