@@ -40,7 +40,7 @@ bench: deps
 
 # Rewrites the screen goldens and docs/KEYBINDINGS.md; review the diff before committing.
 goldens: deps
-	UPDATE_GOLDENS=1 $(SWIFT) test --filter 'ScreenRenderingTests|KeymapTests|ChecklistRenderingTests|InfluenceMapRenderingTests|InfluenceMapTests|RelationshipRenderingTests|HandoverExportTests|AccountReviewRenderingTests|ReviewReportTests' || true
+	UPDATE_GOLDENS=1 $(SWIFT) test --filter 'ScreenRenderingTests|MergeConflictsTests|KeymapTests|ChecklistRenderingTests|InfluenceMapRenderingTests|InfluenceMapTests|RelationshipRenderingTests|HandoverExportTests|AccountReviewRenderingTests|ReviewReportTests' || true
 
 clean:
 	rm -rf .build

@@ -26,8 +26,9 @@ struct ColorPairTable {
     var count: Int { pairs.count }
 
     /// The pair for these colours: the cached one, a newly defined one, or the nearest existing one when full.
+    /// Default colours get a pair of their own too: ncurses reaches pair 0 from a coloured cell by resetting
+    /// every attribute (`op` then `sgr0`, 11 bytes on xterm), but reaches another pair by setting colours only.
     mutating func pair(foreground: Int32, background: Int32) -> Int32 {
-        if foreground < 0 && background < 0 { return 0 }
         let key = Key(foreground: foreground, background: background)
         if let known = pairs[key] { return known }
         if !exhausted, next < capacity {

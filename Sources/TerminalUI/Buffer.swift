@@ -99,6 +99,44 @@ public struct Buffer: Hashable, Sendable {
         }
     }
 
+    /// The widest gap `paintingForm` joins: column separators and padding. Wider blank stretches (an empty
+    /// pane row between two borders) keep their style, or text appearing in them would restyle the rest too.
+    static let gapTakingNeighbours = 6
+
+    /// The grid as a terminal should paint it. A short gap of blanks between two cells of the same style
+    /// takes that style when only its background shows (no underline or reverse) and the background is
+    /// the same: the terminal then paints text, gap and text without switching bold or colour off and on
+    /// in between. Everything visible stays as it is, and the same frame always gets the same form.
+    public func paintingForm() -> Buffer {
+        func onlyBackgroundShows(_ style: Style) -> Bool { style.attributes.isDisjoint(with: [.underline, .reverse]) }
+        func isPlainBlank(_ cell: Cell) -> Bool { cell.grapheme == " " && !cell.isContinuation && onlyBackgroundShows(cell.style) }
+        var copy = self
+        for y in 0..<size.height {
+            let row = y * size.width
+            var left: Style?
+            var x = 0
+            while x < size.width {
+                let cell = cells[row + x]
+                guard isPlainBlank(cell) else {
+                    if !cell.isContinuation { left = cell.style }
+                    x += 1
+                    continue
+                }
+                var end = x + 1
+                while end < size.width, isPlainBlank(cells[row + end]), cells[row + end].style.background == cell.style.background {
+                    end += 1
+                }
+                if let style = left, end - x <= Buffer.gapTakingNeighbours, end < size.width, cells[row + end].style == style,
+                   style.background == cell.style.background, onlyBackgroundShows(style) {
+                    for gap in x..<end { copy.cells[row + gap].style = style }
+                }
+                left = cells[row + end - 1].style
+                x = end
+            }
+        }
+        return copy
+    }
+
     /// The grid as plain text lines (wide graphemes once, trailing spaces kept): what golden files hold.
     public func textLines() -> [String] {
         (0..<size.height).map { y in

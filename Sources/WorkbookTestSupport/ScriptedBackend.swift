@@ -7,6 +7,8 @@ public final class ScriptedBackend: TerminalBackend {
     public private(set) var drawCount = 0
     public private(set) var cellsWritten = 0
     public private(set) var lastCursor: CursorPosition?
+    /// The runs of the last draw: what a real terminal would have been asked to change.
+    public private(set) var lastRuns: [CellRun] = []
     private var events: [InputEvent]
 
     public init(size: Size, events: [InputEvent] = []) {
@@ -30,6 +32,7 @@ public final class ScriptedBackend: TerminalBackend {
 
     public func draw(_ runs: [CellRun], cursor: CursorPosition?, fullRedraw: Bool) {
         drawCount += 1
+        lastRuns = runs
         if fullRedraw || screen.size != size { screen = Buffer(size: size) }
         var copy = screen
         for run in runs {

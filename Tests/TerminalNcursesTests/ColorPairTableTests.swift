@@ -16,11 +16,22 @@ import Testing
         }
     }
 
-    @Test func defaultColoursUsePairZeroWithoutDefiningIt() {
+    @Test func defaultColoursGetTheirOwnPairNotPairZero() {
+        // ncurses resets every attribute (sgr0) to reach pair 0, but only the colours to reach a pair of default colours.
         let recorder = Recorder()
         var pairs = table(capacity: 16, recorder: recorder)
+        let plain = pairs.pair(foreground: -1, background: -1)
+        #expect(plain != 0)
+        #expect(pairs.pair(foreground: -1, background: -1) == plain)
+        #expect(recorder.defined.count == 1)
+        #expect(recorder.defined.first.map { [$0.0, $0.1, $0.2] } == [plain, -1, -1])
+    }
+
+    @Test func withoutRoomDefaultColoursFallBackToPairZero() {
+        let recorder = Recorder()
+        var pairs = table(capacity: 2, recorder: recorder)
+        #expect(pairs.pair(foreground: 1, background: -1) == 1)
         #expect(pairs.pair(foreground: -1, background: -1) == 0)
-        #expect(recorder.defined.isEmpty)
     }
 
     @Test func pairsAreDefinedLazilyAndCached() {

@@ -25,6 +25,8 @@ public final class AppRuntime {
     /// Looks for git sharing (it runs git): called after the first frame, so it never delays it.
     private var findSharing: (() -> SharingHooks?)?
     private var previousFrame: Buffer?
+    /// `previousFrame` as it was painted (`Buffer.paintingForm`): what the next frame is diffed against.
+    private var previousPainted: Buffer?
     private var needsFullRedraw = true
     /// Idle seconds between looks at the disk for changes made outside (a git pull).
     private let outsideCheckInterval = 2
@@ -305,11 +307,13 @@ public final class AppRuntime {
         releaseOldAccounts()
         let (frame, cursor) = RootView.render(state, theme: theme, keymap: keymap)
         let full = needsFullRedraw || previousFrame?.size != frame.size
-        let runs = BufferDiff.runs(from: full ? nil : previousFrame, to: frame)
+        let painted = frame.paintingForm()
+        let runs = BufferDiff.runs(from: full ? nil : previousPainted, to: painted)
         if !runs.isEmpty || full || cursor != nil {
             backend.draw(runs, cursor: cursor, fullRedraw: full)
         }
         previousFrame = frame
+        previousPainted = painted
         needsFullRedraw = false
     }
 

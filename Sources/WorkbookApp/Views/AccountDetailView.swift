@@ -14,14 +14,16 @@ enum AccountDetailView {
             return
         }
         let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)
+        // Every label keeps its row from one account to the next (the name and health take two
+        // rows whether they need them or not), so moving through the list rewrites only the values.
         var y = content.y
         let nameLines = TextWrap.lines(account.name, width: content.width)
         for (index, line) in nameLines.prefix(2).enumerated() {
             let shown = index == 1 && nameLines.count > 2 ? TextWidth.truncate(line + " …", toWidth: content.width) : line
-            buffer.write(shown, x: content.x, y: y, style: theme[.paneTitle], clip: content)
-            y += 1
+            buffer.write(shown, x: content.x, y: y + index, style: theme[.paneTitle], clip: content)
         }
-        y += 1
+        // A name on one line is followed by a blank row; a long name uses that row for its second line.
+        y += 2
         var rows: [(String, String, ThemeRole)] = [
             ("Industry", account.industry.isEmpty ? "—" : account.industry + (account.segment.isEmpty ? "" : " · " + account.segment), .detailValue),
             ("Stage", account.stage.title, .detailValue),
@@ -29,22 +31,27 @@ enum AccountDetailView {
             meetingRow(account, today: state.today),
             ("Owner", account.owner.isEmpty ? "—" : account.owner, .detailValue),
         ]
+        let healthRow = 2
         if let health = state.health(of: account) {
             // The first reason is the one to act on; pane 5 and the handover pack list them all.
             let reason = health.reasons.first.map { " — " + $0 } ?? ""
-            rows.insert(("Health", "\(health.score) \(health.level.marker) \(health.level.title)\(reason)", AccountsListView.healthRole(health.level)), at: 2)
+            rows.insert(("Health", "\(health.score) \(health.level.marker) \(health.level.title)\(reason)", AccountsListView.healthRole(health.level)), at: healthRow)
+        } else {
+            // Kept like the list's health column: "…" while it is being worked out, "—" when there is none.
+            rows.insert(("Health", state.isHealthPending(account) ? "…" : "—", .textMuted), at: healthRow)
         }
         let labelWidth = min(AccountDetailView.labelWidth, content.width / 2)
-        for (label, value, role) in rows where y < content.maxY {
+        for (row, (label, value, role)) in rows.enumerated() where y < content.maxY {
             buffer.write(label, x: content.x, y: y, style: theme[.detailLabel], maxWidth: labelWidth, clip: content)
             // A value that does not fit continues on a second line rather than losing its end ("5 days ago").
             let valueWidth = content.width - labelWidth
             let lines = TextWrap.lines(value, width: valueWidth)
-            for (index, line) in lines.prefix(2).enumerated() where y < content.maxY {
+            for (index, line) in lines.prefix(2).enumerated() where y + index < content.maxY {
                 let shown = index == 1 && lines.count > 2 ? TextWidth.truncate(line + " …", toWidth: valueWidth) : line
-                buffer.write(shown, x: content.x + labelWidth, y: y, style: theme[role], clip: content)
-                y += 1
+                buffer.write(shown, x: content.x + labelWidth, y: y + index, style: theme[role], clip: content)
             }
+            // Health's reason often takes a second line; its two rows are kept either way.
+            y += row == healthRow ? 2 : min(2, max(1, lines.count))
         }
         guard y + 2 < content.maxY else { return }
         y += 1

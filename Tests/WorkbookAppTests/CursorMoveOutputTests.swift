@@ -1,0 +1,114 @@
+import Testing
+import TerminalUI
+import WorkbookModel
+import WorkbookTestSupport
+@testable import WorkbookApp
+
+/// What one cursor move asks the terminal to change: the fewer cells, the fewer bytes on a slow link.
+@Suite struct CursorMoveOutputTests {
+    static let labels = ["Industry", "Stage", "Health", "Annual value", "Next meeting", "Owner", "Notes"]
+
+    /// The row of each detail label, looked up in the pane's own columns (the list header has "Stage" too).
+    static func labelRows(_ frame: Buffer, pane: Rect) -> [String: Int] {
+        var rows: [String: Int] = [:]
+        for y in pane.y..<pane.maxY {
+            // Column by column: a wide name in the list must not shift what is read from the pane.
+            let inside = String((pane.x + 2..<pane.maxX).compactMap { frame[$0, y].isContinuation ? nil : frame[$0, y].grapheme })
+            for label in labels where inside.hasPrefix(label) && rows[label] == nil { rows[label] = y }
+        }
+        return rows
+    }
+
+    static func render(_ state: AppState) -> Buffer { RootView.render(state, theme: BuiltInThemes.standard).0 }
+
+    /// Wide enough for every value but health's reason on one row (narrower panes wrap long values, and rows move then).
+    @Test(arguments: [Size(width: 120, height: 40), Size(width: 200, height: 50)])
+    func detailLabelsKeepTheirRowsFromOneAccountToTheNext(size: Size) {
+        var accounts = Fixtures.accounts
+        // A health reason long enough to take a second row beside one that fits on one, and a long name.
+        accounts[0].notes = ""
+        accounts[2].name = "Acme Robotics International Holdings and Subsidiaries of the Greater Region Inc."
+        var state = Fixtures.state(accounts, width: size.width, height: size.height)
+        let pane = ScreenLayout(size: size).details
+        var seen: [[String: Int]] = []
+        var healthSecondRows: Set<Bool> = []
+        for id in state.visible {
+            state.selectedID = id
+            let frame = Self.render(state)
+            let rows = Self.labelRows(frame, pane: pane)
+            #expect(rows.count == Self.labels.count, "\(rows) for \(id)")
+            seen.append(rows)
+            if let health = rows["Health"] {
+                let valueColumn = pane.x + 2 + AccountDetailView.labelWidth
+                healthSecondRows.insert(frame[valueColumn, health + 1].grapheme != " ")
+            }
+        }
+        // An account still being read has no health yet: its rows stay where they are too.
+        state.summaryOnly = [state.visible[0]]
+        state.selectedID = state.visible[0]
+        let reading = Self.labelRows(Self.render(state), pane: pane)
+        seen.append(reading)
+        #expect(Set(seen).count == 1, "labels moved: \(seen)")
+        if size.width == 120 { #expect(healthSecondRows == [true, false], "the fixtures must have one- and two-row health values") }
+    }
+
+    @Test func aCursorMoveRepaintsTheTwoListRowsAndTheDetailValuesOnly() throws {
+        let size = Size(width: 200, height: 50)
+        let backend = ScriptedBackend(size: size)
+        var queue: [AccountID] = []
+        let app = AppRuntime(state: Fixtures.state(width: size.width, height: size.height), store: InMemoryStore(Fixtures.workbook()),
+                             backend: backend, theme: BuiltInThemes.standard,
+                             environment: ReducerEnvironment(newAccountID: { queue.removeFirst() }), today: { Fixtures.today })
+        app.drawFrame()
+        let before = app.lastFrame!
+        let layout = ScreenLayout(size: size)
+        let oldRow = try #require(rowOfMarker(in: before, list: layout.list))
+        app.handle(.key(.down))
+        app.drawFrame()
+        let after = app.lastFrame!
+        let newRow = try #require(rowOfMarker(in: after, list: layout.list))
+        #expect(newRow == oldRow + 1)
+        let runs = backend.lastRuns
+        #expect(!runs.isEmpty)
+        let labelCells = Self.labelRows(after, pane: layout.details)
+        for run in runs {
+            let end = run.x + run.cells.count
+            if run.x < layout.list.maxX - 1 {
+                #expect([oldRow, newRow].contains(run.y), "the list changed on row \(run.y)")
+            }
+            #expect(run.y > layout.titleBar.maxY - 1 && run.y < layout.statusLine.y, "row \(run.y) is outside the body")
+            for (label, y) in labelCells where y == run.y {
+                let labelStart = layout.details.x + 2
+                #expect(end <= labelStart || run.x >= labelStart + label.count, "\(label) was rewritten: \(run)")
+            }
+        }
+    }
+
+    @Test func whatTheTerminalShowsLooksLikeTheFrameAfterEveryMove() {
+        // The terminal is handed the painting form (gaps joined to their neighbours' style): only invisible parts may differ.
+        func visible(_ buffer: Buffer) -> [String] {
+            buffer.cells.map { cell in
+                let shown = cell.style.attributes.intersection([.underline, .reverse])
+                let blank = cell.grapheme == " " && !cell.isContinuation && shown.isEmpty
+                return "\(cell.grapheme)|\(cell.style.background)|\(shown.rawValue)|\(blank ? "" : "\(cell.style)")"
+            }
+        }
+        let size = Size(width: 200, height: 50)
+        let backend = ScriptedBackend(size: size)
+        var queue: [AccountID] = []
+        let app = AppRuntime(state: Fixtures.state(width: size.width, height: size.height), store: InMemoryStore(Fixtures.workbook()),
+                             backend: backend, theme: BuiltInThemes.standard,
+                             environment: ReducerEnvironment(newAccountID: { queue.removeFirst() }), today: { Fixtures.today })
+        app.drawFrame()
+        for key in [Key.down, .down, .down, .up, .end, .home] {
+            app.handle(.key(key))
+            app.drawFrame()
+            let frame = app.lastFrame!
+            #expect(visible(backend.screen) == visible(frame), "after \(key)")
+        }
+    }
+
+    private func rowOfMarker(in frame: Buffer, list: Rect) -> Int? {
+        (list.y..<list.maxY).first { frame[list.x + 1, $0].grapheme == "▶" }
+    }
+}
