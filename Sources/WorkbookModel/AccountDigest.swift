@@ -32,10 +32,10 @@ public struct AccountDigest: Hashable, Sendable {
     /// The digest of a whole account, its rule figures as of `today` under `settings`.
     public init(of account: Account, today: CalendarDate, settings: WorkbookSettings) {
         hasMergeConflicts = account.hasMergeConflicts
+        let scores = HealthRules.scores(account, today: today, settings: settings)
         rules = RuleFigures(
-            health: HealthRules.health(account, today: today, settings: settings)?.score,
-            healthHidingRatings: HealthRules.health(account, today: today, settings: settings, ignoringRatingFlags: true)?.score,
-            isFlagged: AccountFlags.isFlagged(account, today: today, settings: settings))
+            health: scores.shown, healthHidingRatings: scores.hidingRatings,
+            isFlagged: AccountFlags.isFlagged(account, today: today, settings: settings, mapHasRedFlags: scores.mapHasRedFlags))
     }
 
     /// Names the day and the thresholds rule figures were worked out under: figures kept under

@@ -44,8 +44,12 @@ public enum RatingSignals {
 public enum AccountFlags {
     /// At least one red flag that is not said under the commitment balance: what the review's
     /// "flagged accounts" walks.
-    public static func isFlagged(_ account: Account, today: CalendarDate, settings: WorkbookSettings) -> Bool {
-        redFlags(for: account, today: today, settings: settings).contains { !$0.isSaidUnderBalance }
+    /// The same answer as looking through `redFlags` for one not said under the balance (a test
+    /// compares them), without writing every flag's text: commitments idle since signature, or any
+    /// red flag on the influence map.
+    public static func isFlagged(_ account: Account, today: CalendarDate, settings: WorkbookSettings, mapHasRedFlags: Bool? = nil) -> Bool {
+        if account.commitments.contains(where: { CommitmentRules.isIdleSinceSignature($0, account: account) }) { return true }
+        return mapHasRedFlags ?? !HealthRules.mapRedFlags(account, today: today, settings: settings).isEmpty
     }
 
     public static func redFlags(for account: Account, today: CalendarDate, settings: WorkbookSettings) -> [AccountFlag] {

@@ -50,6 +50,22 @@ public enum HealthRules {
     /// shared screen, the score must not move with them.
     public static func health(_ account: Account, today: CalendarDate, settings: WorkbookSettings, ignoringRatingFlags: Bool = false) -> AccountHealth? {
         guard !account.isArchived, account.stage != .lost else { return nil }
+        let flags = openRedFlags(account, today: today, settings: settings, ignoringRatingFlags: ignoringRatingFlags)
+        return health(account, today: today, settings: settings, openRedFlags: flags)
+    }
+
+    /// The score as shown and the score while ratings are hidden (nil for an archived or lost
+    /// account), from one pass over the influence map's rules; and whether the map raises any red flag.
+    public static func scores(_ account: Account, today: CalendarDate, settings: WorkbookSettings)
+        -> (shown: Int?, hidingRatings: Int?, mapHasRedFlags: Bool) {
+        let flags = mapRedFlags(account, today: today, settings: settings)
+        guard !account.isArchived, account.stage != .lost else { return (nil, nil, !flags.isEmpty) }
+        let hiding = flags.filter { !$0.rule.revealsRating }.count
+        return (health(account, today: today, settings: settings, openRedFlags: flags.count).score,
+                health(account, today: today, settings: settings, openRedFlags: hiding).score, !flags.isEmpty)
+    }
+
+    private static func health(_ account: Account, today: CalendarDate, settings: WorkbookSettings, openRedFlags flags: Int) -> AccountHealth {
         var score = 100
         var reasons: [String] = []
         if let signal = RelationshipRules.realitySignal(account, thresholds: settings.relationshipThresholds) {
@@ -71,7 +87,6 @@ public enum HealthRules {
             score -= penalty
             reasons.append("−\(penalty) \(balance.overdue) overdue commitment\(balance.overdue == 1 ? "" : "s")")
         }
-        let flags = openRedFlags(account, today: today, settings: settings, ignoringRatingFlags: ignoringRatingFlags)
         if flags > 0 {
             let penalty = min(flagCap, flags * flagPenalty)
             score -= penalty
@@ -80,11 +95,16 @@ public enum HealthRules {
         return AccountHealth(score: max(0, score), reasons: reasons)
     }
 
+    /// The influence map's red flags (not strengths) over all the account's sales objectives.
+    static func mapRedFlags(_ account: Account, today: CalendarDate, settings: WorkbookSettings) -> [InfluenceFlag] {
+        account.objectives.flatMap { objective in
+            InfluenceRules.flags(for: account, objective: objective.id, today: today, thresholds: settings.influenceThresholds)
+                .filter { !$0.isStrength }
+        }
+    }
+
     /// Red flags (not strengths) over all the account's sales objectives.
     public static func openRedFlags(_ account: Account, today: CalendarDate, settings: WorkbookSettings, ignoringRatingFlags: Bool = false) -> Int {
-        account.objectives.reduce(0) { count, objective in
-            count + InfluenceRules.flags(for: account, objective: objective.id, today: today, thresholds: settings.influenceThresholds)
-                .filter { !$0.isStrength && !(ignoringRatingFlags && $0.rule.revealsRating) }.count
-        }
+        mapRedFlags(account, today: today, settings: settings).filter { !(ignoringRatingFlags && $0.rule.revealsRating) }.count
     }
 }
