@@ -98,6 +98,8 @@ enum WorkbookCommand {
         let store: FileWorkbookStore
         var workbook: LoadedWorkbook
         var healthWorker: HealthWorker?
+        // Files had to be read (or health worked out): the next start should find them in the list index.
+        var writeIndexAfterOpen = false
         // The list index is written behind the first frame; quitting waits for it, so it is never cut short.
         let indexWrite = DispatchGroup()
         do {
@@ -121,12 +123,7 @@ enum WorkbookCommand {
                     for (id, digest) in store.digests(for: unknown, today: day, settings: settings) { workbook.digests[id] = digest }
                 }
                 healthWorker = { [store] ids, day, settings in store.digests(for: ids, today: day, settings: settings) }
-                if workbook.filesDecoded > 0 || (!unknown.isEmpty && options.review != nil) {
-                    let entries = workbook.accounts.map { ($0, workbook.digests[$0.id] ?? AccountDigest(hasMergeConflicts: false, rules: nil)) }
-                    if let index = store.listIndex(for: entries, rulesKey: AccountDigest.rulesKey(today: day, settings: settings)) {
-                        DispatchQueue.global(qos: .utility).async(group: indexWrite) { index.write() }
-                    }
-                }
+                writeIndexAfterOpen = workbook.filesDecoded > 0 || (!unknown.isEmpty && options.review != nil)
             }
         } catch {
             terminal.stop()
@@ -136,6 +133,9 @@ enum WorkbookCommand {
         var state = AppState(
             workbook: workbook, today: today(), screenSize: terminal.size, location: displayPath(store.directory),
             readOnlyReason: options.readOnly ? "--read-only" : nil, isDemo: options.demo, userName: userName(default: workbook.settings.owner))
+        if writeIndexAfterOpen, let index = store.listIndex(for: state.listIndexEntries, rulesKey: state.rulesKey) {
+            DispatchQueue.global(qos: .utility).async(group: indexWrite) { index.write() }
+        }
         state.useTemplates(from: TemplateFile.load(workbookDirectory: store.directory, seedIfMissing: state.readOnlyReason == nil))
         state.isPresenting = options.present
         if let scope = options.review {
