@@ -4,7 +4,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 ARGS ?=
 
-.PHONY: run test build deps goldens bench clean
+.PHONY: run test build deps goldens bench install clean
 
 # System packages the app and the tests need; installed only when missing.
 deps:
@@ -41,6 +41,14 @@ bench: deps
 # Rewrites the screen goldens and docs/KEYBINDINGS.md; review the diff before committing.
 goldens: deps
 	UPDATE_GOLDENS=1 $(SWIFT) test --filter 'ScreenRenderingTests|MergeConflictsTests|KeymapTests|ChecklistRenderingTests|InfluenceMapRenderingTests|InfluenceMapTests|RelationshipRenderingTests|HandoverExportTests|AccountReviewRenderingTests|ReviewReportTests' || true
+
+# The app as people keep it: a release build with the Swift runtime and Foundation linked in
+# (starts ~10 ms sooner, runs without the toolchain), copied to $(PREFIX)/bin.
+PREFIX ?= $(HOME)/.local
+install: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product workbook
+	install -D -m 755 "$$($(SWIFT) build -c release --show-bin-path)/workbook" "$(DESTDIR)$(PREFIX)/bin/workbook"
+	@echo "Installed $(DESTDIR)$(PREFIX)/bin/workbook"
 
 clean:
 	rm -rf .build

@@ -43,8 +43,9 @@ for tool in tmux python3 gcc; do command -v "$tool" >/dev/null || die "$tool is 
 cd "$root"
 swift=${SWIFT:-swift}
 if [[ $mode == full ]]; then
-  echo "== building (release)"
-  "$swift" build -c release >&2
+  echo "== building (release, as \`make install\` builds it)"
+  # The Swift runtime and Foundation linked in: the way the app is installed (decision 48).
+  "$swift" build -c release --static-swift-stdlib --product workbook >&2
   bin="$("$swift" build -c release --show-bin-path)/workbook"
   read -r -a sizes <<< "${BENCH_SIZES:-1000 10000 100000}"; runs=5; warmup=1; key_runs=3; key_count=50; loaded_runs=3; bench_runs=20; cold_runs=1
   data_root="$here/data"
