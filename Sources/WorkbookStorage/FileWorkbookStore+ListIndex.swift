@@ -18,9 +18,9 @@ extension FileWorkbookStore {
         defer { mutex.unlock() }
         var summarising = WorkbookScanner.Summarising(today: today)
         if let index = readListIndex() {
-            var positions: [String: Int] = [:]
+            var positions: [AccountID: Int] = [:]
             positions.reserveCapacity(index.entries.count)
-            for (position, entry) in index.entries.enumerated() { positions[entry.fileName] = position }
+            for (position, entry) in index.entries.enumerated() { positions[entry.summary.id] = position }
             summarising.entries = index.entries
             summarising.positions = positions
             summarising.settle = indexSettleNanoseconds
@@ -71,7 +71,7 @@ extension FileWorkbookStore {
                   record.fingerprint.changed < record.verifiedAt - indexSettleNanoseconds,
                   record.fingerprint.modified < record.verifiedAt - indexSettleNanoseconds else { continue }
             entries.append(ListIndex.Entry(
-                fileName: fileName, fingerprint: record.fingerprint, verifiedAt: record.verifiedAt, hash: record.hash,
+                fingerprint: record.fingerprint, verifiedAt: record.verifiedAt, hash: record.hash,
                 formatVersion: record.formatVersion, summary: summary, digest: digest))
         }
         let (folder, name) = ListIndex.location(for: directory, environment: environment)

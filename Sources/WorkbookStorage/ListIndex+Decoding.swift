@@ -50,14 +50,14 @@ extension ListIndex {
             start = tab + 1
         }
         c.append(line[start...])
-        guard c.count == columnCount, let fileName = text(c[0]), fileName.hasSuffix(".json"),
-              AccountID.isWellFormed(String(fileName.dropLast(5))),
+        let fileName = c[0], stem = fileName.dropLast(5)
+        guard c.count == columnCount, fileName.count > 5, fileName.suffix(5).elementsEqual(".json".utf8), AccountID.isWellFormed(utf8: stem),
               let inode = unsigned(c[1]), let device = unsigned(c[2]), let size = signed(c[3]), let modified = signed(c[4]),
               let changed = signed(c[5]), let hash = unsigned(c[6]), let version = signed(c[7]), let verifiedAt = signed(c[21]),
               let stageName = text(c[8]), let stage = RelationshipStage(rawValue: stageName),
               let name = text(c[13]), let industry = text(c[14]), let owner = text(c[15]), let segment = text(c[16]),
               let value = optional(c[9]), let lines = productLines(c[22]) else { return nil }
-        var summary = Account(id: AccountID(String(fileName.dropLast(5))), name: name)
+        var summary = Account(id: AccountID(utf8: stem), name: name)
         summary.stage = stage
         summary.industry = industry
         summary.owner = owner
@@ -78,7 +78,7 @@ extension ListIndex {
             rules = AccountDigest.RuleFigures(health: health.map(Int.init), healthHidingRatings: hiding.map(Int.init), isFlagged: isSet(c[20]))
         }
         let fingerprint = FileFingerprint(inode: inode, device: device, size: Int(size), modified: modified, changed: changed)
-        return Entry(fileName: fileName, fingerprint: fingerprint, verifiedAt: verifiedAt, hash: hash, formatVersion: Int(version),
+        return Entry(fingerprint: fingerprint, verifiedAt: verifiedAt, hash: hash, formatVersion: Int(version),
                      summary: summary, digest: AccountDigest(hasMergeConflicts: isSet(c[17]), rules: rules))
     }
 

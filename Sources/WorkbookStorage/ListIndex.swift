@@ -14,7 +14,8 @@ import WorkbookModel
 struct ListIndex: Equatable, Sendable {
     /// One account file as it was when the index was written.
     struct Entry: Equatable, Sendable {
-        var fileName: String
+        /// The account's file, named after its id.
+        var fileName: String { AccountFileFormat.fileName(for: summary.id) }
         var fingerprint: FileFingerprint
         /// When the file was last seen to match the fingerprint and hash (nanoseconds since 1970).
         /// The entry is trusted only for a file last changed clearly before that: a change within

@@ -44,7 +44,7 @@ struct WorkbookScanner {
         var today: CalendarDate
         /// Entries of the list index (empty without one), and where each file's entry is.
         var entries: [ListIndex.Entry] = []
-        var positions: [String: Int] = [:]
+        var positions: [AccountID: Int] = [:]
         /// How much older than its verification a file's last change must be for its entry to be
         /// trusted (nanoseconds): more than any file system's timestamp granularity.
         var settle: Int64 = 2_000_000_000
@@ -55,7 +55,8 @@ struct WorkbookScanner {
     /// What reading one account file gave.
     private enum Outcome {
         case account(Account, KnownFile)
-        case summary(Account, KnownFile, AccountDigest, read: Bool)
+        /// `indexPosition`: where the list index held it (nil: the file was read).
+        case summary(Account, KnownFile, AccountDigest, indexPosition: Int?)
         case problem(String)
     }
 
@@ -127,7 +128,7 @@ struct WorkbookScanner {
                 if AtomicFileWriter.isTemporaryName(name) { result.temporaryFiles.append(folder + "/" + name) }
                 continue
             }
-            if name.hasSuffix(".json"), AccountID.isWellFormed(String(name.dropLast(5))) {
+            if AccountID(fileName: name) != nil {
                 candidates.append(name)
             } else {
                 result.problems.append(StorageProblem(
@@ -178,19 +179,36 @@ struct WorkbookScanner {
             }
             return true
         }
-        for (name, outcome) in zip(candidates, outcomes) {
-            let file = folder + "/" + name
-            switch outcome {
+        for index in Self.indexOrder(outcomes, entryCount: summarising?.entries.count ?? 0) {
+            let file = folder + "/" + candidates[index]
+            switch outcomes[index] {
             case .account(let account, let record):
                 _ = take(account, record, file: file, into: &result)
-            case .summary(let summary, let record, let digest, let read):
+            case .summary(let summary, let record, let digest, let position):
                 if take(summary, record, file: file, into: &result) { result.digests[summary.id] = digest }
-                if read { result.filesRead += 1 }
+                if position == nil { result.filesRead += 1 }
             case .problem(let message):
                 result.problems.append(StorageProblem(file: file, message: message))
                 result.protectedFiles.insert(file)
             }
         }
+    }
+
+    /// The outcomes' indices with those taken from the list index first, in the index's order (the
+    /// list order of the session that wrote it), then the rest as listed: accounts handed over in
+    /// list order make the app's first sort a single pass over one sorted run.
+    private static func indexOrder(_ outcomes: [Outcome], entryCount: Int) -> [Int] {
+        guard entryCount > 0 else { return Array(outcomes.indices) }
+        var slots = [Int](repeating: -1, count: entryCount)
+        var rest: [Int] = []
+        for (index, outcome) in outcomes.enumerated() {
+            if case .summary(_, _, _, let position?) = outcome { slots[position] = index } else { rest.append(index) }
+        }
+        var order: [Int] = []
+        order.reserveCapacity(outcomes.count)
+        for index in slots where index >= 0 { order.append(index) }
+        order.append(contentsOf: rest)
+        return order
     }
 
     /// Reads and decodes the files on every core, in the order of `names`.
@@ -224,7 +242,7 @@ struct WorkbookScanner {
         rulesHold: Bool
     ) -> Outcome {
         // Rule figures of another day are dropped with the index's key; the app works them out again.
-        if let position = summarising.positions[name], case let entry = summarising.entries[position],
+        if let position = AccountID(fileName: name).flatMap({ summarising.positions[$0] }), case let entry = summarising.entries[position],
            let status = (try? fileSystem.status(atPath: directory + "/" + name, followLinks: false)) ?? nil,
            status.kind == .regular, status.fingerprint == entry.fingerprint,
            entry.fingerprint.changed < entry.verifiedAt - summarising.settle,
@@ -233,11 +251,12 @@ struct WorkbookScanner {
                 fingerprint: entry.fingerprint, hash: entry.hash, formatVersion: entry.formatVersion, verifiedAt: entry.verifiedAt)
             var digest = entry.digest
             if !rulesHold { digest.rules = nil }
-            return .summary(entry.summary, record, digest, read: false)
+            return .summary(entry.summary, record, digest, indexPosition: position)
         }
         switch readAccount(named: name, directory: directory, fileSystem: fileSystem) {
         case .account(let account, let record):
-            return .summary(account.listSummary, record, AccountDigest(of: account, today: summarising.today, settings: settings), read: true)
+            return .summary(
+                account.listSummary, record, AccountDigest(of: account, today: summarising.today, settings: settings), indexPosition: nil)
         case let other:
             return other
         }

@@ -67,8 +67,7 @@ import WorkbookModel
         let entries = accounts(6).enumerated().map { index, account in
             var digest = digest(account)
             if index == 4 { digest.rules = nil }
-            return ListIndex.Entry(fileName: account.id.rawValue + ".json",
-                                   fingerprint: FileFingerprint(inode: UInt64(index), device: 9, size: 100 + index, modified: -5, changed: 1 << 60),
+            return ListIndex.Entry(fingerprint: FileFingerprint(inode: UInt64(index), device: 9, size: 100 + index, modified: -5, changed: 1 << 60),
                                    verifiedAt: 1 << 61, hash: UInt64.max - UInt64(index), formatVersion: 1, summary: account.listSummary, digest: digest)
         }
         #expect(entries[0].digest.rules?.health ?? 100 < 100, "the overdue commitment costs health")
@@ -80,7 +79,7 @@ import WorkbookModel
 
     @Test func aDamagedTruncatedOrForeignIndexIsNotUsed() throws {
         let account = sampleAccount("00000001")
-        let entry = ListIndex.Entry(fileName: "00000001.json", fingerprint: FileFingerprint(inode: 1, device: 2, size: 3, modified: 4, changed: 5),
+        let entry = ListIndex.Entry(fingerprint: FileFingerprint(inode: 1, device: 2, size: 3, modified: 4, changed: 5),
                                     verifiedAt: 8, hash: 6, formatVersion: 1, summary: account.listSummary, digest: digest(account))
         let bytes = ListIndex(directory: "/w", readAt: 7, rulesKey: "k", entries: [entry, entry]).encode()
         #expect(ListIndex.decode(bytes, directory: "/w") != nil)
@@ -114,6 +113,26 @@ import WorkbookModel
             #expect(opened.problems.isEmpty)
             // Opening an account reads it in full.
             #expect(try second.reload(all[1].id) == all[1])
+        }
+    }
+
+    @Test func accountsComeBackInTheIndexOrderWithNewFilesAfter() throws {
+        try withTemporaryDirectory { root in
+            let all = accounts(8)
+            let cache = root + "-cache"
+            _ = try FileWorkbookStore.createWorkbook(at: root, settings: Self.settings, accounts: Array(all.prefix(7)))
+            let first = store(root, cache: cache)
+            let opened = try first.openSummaries(today: Self.today)
+            // The index keeps the order it is given (the app gives list order): here a reversed one.
+            let order = entries(opened).sorted { $0.summary.id > $1.summary.id }
+            try #require(first.listIndex(for: order, rulesKey: AccountDigest.rulesKey(today: Self.today, settings: opened.settings))).write()
+            first.close()
+            try FileWorkbookStore.createWorkbook(at: root + "-extra", settings: Self.settings, accounts: [all[7]]).close()
+            try FileManager.default.copyItem(atPath: root + "-extra/accounts/\(all[7].id).json", toPath: root + "/accounts/\(all[7].id).json")
+            let second = store(root, cache: cache)
+            let again = try second.openSummaries(today: Self.today)
+            #expect(again.filesDecoded == 1)
+            #expect(again.accounts.map(\.id) == order.map(\.summary.id) + [all[7].id])
         }
     }
 

@@ -4,28 +4,48 @@ import WorkbookModel
 
 /// What the account list needs of one account to sort it, filter it and spot a duplicate name,
 /// folded once when the account changes instead of on every keystroke and every comparison.
-struct AccountListKey: Equatable, Sendable {
-    var isLive: Bool
-    var foldedName: String
+/// Immutable and shared: the order keeps it in a dictionary and in flat arrays, and an open makes
+/// 100,000 of them, so a copy is one retain instead of one per string (docs/PERFORMANCE.md).
+final class AccountListKey: Equatable, Sendable {
+    let isLive: Bool
+    let foldedName: String
     /// The folded name's Unicode scalars in NFC as UTF-8: comparing these bytes orders names exactly
     /// as comparing the strings does, without normalizing them again in every comparison.
-    var sortBytes: [UInt8]
-    var nameKey: String
+    let sortBytes: [UInt8]
+    let nameKey: String
     /// The folded "name␟industry␟owner␟stage" the `/` filter searches, as UTF-8.
-    var haystack: [UInt8]
-    var annualValue: Int?
-    var nextMeeting: CalendarDate?
-    var stage: RelationshipStage
+    let haystack: [UInt8]
+    let annualValue: Int?
+    let nextMeeting: CalendarDate?
+    let stage: RelationshipStage
     /// The health score when the list is sorted by health (101: none, or not known yet), else 101.
-    var healthScore = 101
+    let healthScore: Int
     // The unfolded sources, to tell cheaply whether the folded values are still current.
-    var name: String
-    var industry: String
-    var owner: String
+    let name: String
+    let industry: String
+    let owner: String
 
-    init(_ account: Account) {
+    convenience init(_ account: Account) {
         var memo: [String: String] = [:]
         self.init(account, memo: &memo)
+    }
+
+    private init(copying key: AccountListKey, healthScore: Int) {
+        (isLive, foldedName, sortBytes, nameKey, haystack) = (key.isLive, key.foldedName, key.sortBytes, key.nameKey, key.haystack)
+        (annualValue, nextMeeting, stage, name, industry, owner) = (key.annualValue, key.nextMeeting, key.stage, key.name, key.industry, key.owner)
+        self.healthScore = healthScore
+    }
+
+    /// This key with another health score (itself when the score is the same).
+    func withHealthScore(_ score: Int) -> AccountListKey {
+        score == healthScore ? self : AccountListKey(copying: self, healthScore: score)
+    }
+
+    static func == (lhs: AccountListKey, rhs: AccountListKey) -> Bool {
+        lhs === rhs || (lhs.isLive == rhs.isLive && lhs.foldedName == rhs.foldedName && lhs.sortBytes == rhs.sortBytes
+            && lhs.nameKey == rhs.nameKey && lhs.haystack == rhs.haystack && lhs.annualValue == rhs.annualValue
+            && lhs.nextMeeting == rhs.nextMeeting && lhs.stage == rhs.stage && lhs.healthScore == rhs.healthScore
+            && lhs.name == rhs.name && lhs.industry == rhs.industry && lhs.owner == rhs.owner)
     }
 
     /// `memo` remembers folded industries, owners and stages: a territory repeats a few hundred of them.
@@ -37,6 +57,7 @@ struct AccountListKey: Equatable, Sendable {
         stage = account.stage
         annualValue = account.annualValue
         nextMeeting = account.nextMeeting
+        healthScore = 101
         foldedName = FilterMatcher.fold(account.name)
         sortBytes = Array((Self.isNFCStable(foldedName) ? foldedName : foldedName.precomposedStringWithCanonicalMapping).utf8)
         nameKey = AccountRules.nameKey(account.name)
@@ -132,7 +153,12 @@ public struct AccountListOrder: Equatable, Sendable {
     /// summaries it started from), it updates those instead of sorting everything again.
     /// `health` gives an account's health score for the health sort (nil: none); health depends on
     /// the day and the settings too, so sorting by health always scores every account again.
-    mutating func rebuild(from accounts: [AccountID: Account], sort: AccountSort, health: (Account) -> Int? = { _ in nil }) {
+    /// `order`, when given, lists the accounts (each once) in the order they most likely sort in: an
+    /// open hands them over in the list order of the session that wrote the list index, and the sort
+    /// then finds one long sorted run instead of comparing its way through a shuffle.
+    mutating func rebuild(
+        from accounts: [AccountID: Account], sort: AccountSort, health: (Account) -> Int? = { _ in nil }, order: [AccountID]? = nil
+    ) {
         if sort == self.sort, sort != .health, !keys.isEmpty {
             var changed: [AccountID] = []
             for (id, account) in accounts where !(keys[id]?.isCurrent(for: account) ?? false) {
@@ -152,26 +178,34 @@ public struct AccountListOrder: Equatable, Sendable {
         fresh.reserveCapacity(accounts.count)
         var toFold: [Account] = []
         for (id, account) in accounts {
-            if var known = keys[id], known.isCurrent(for: account) {
-                known.healthScore = 101
-                fresh[id] = known
+            if let known = keys[id], known.isCurrent(for: account) {
+                fresh[id] = known.withHealthScore(101)
             } else {
                 toFold.append(account)
             }
         }
         for (account, key) in zip(toFold, Self.keysInParallel(toFold)) { fresh[account.id] = key }
+        toFold = []
         // Keys are made with no health score (101): only the health sort needs one.
         if sort == .health {
-            for (id, account) in accounts { fresh[id]?.healthScore = health(account) ?? 101 }
+            for (id, account) in accounts { fresh[id] = fresh[id]?.withHealthScore(health(account) ?? 101) }
         }
         keys = fresh
         var liveIDs: [AccountID] = []
         var liveKeys: [AccountListKey] = []
         liveIDs.reserveCapacity(keys.count)
         liveKeys.reserveCapacity(keys.count)
-        for (id, key) in keys where key.isLive {
-            liveIDs.append(id)
-            liveKeys.append(key)
+        if let order {
+            for id in order { if let key = fresh[id], key.isLive { liveIDs.append(id); liveKeys.append(key) } }
+        }
+        if order == nil || liveIDs.count != fresh.values.count(where: \.isLive) {
+            // No order, or one that misses a live account: the dictionary's order, shuffled.
+            liveIDs.removeAll(keepingCapacity: true)
+            liveKeys.removeAll(keepingCapacity: true)
+            for (id, key) in fresh where key.isLive {
+                liveIDs.append(id)
+                liveKeys.append(key)
+            }
         }
         // Sorting positions against flat arrays: moving or copying a key would retain all its strings.
         var primaries: [Int] = []
@@ -222,8 +256,8 @@ public struct AccountListOrder: Equatable, Sendable {
     /// Takes in changed, added or removed accounts; costs a binary search and an array move each.
     mutating func update(_ ids: some Sequence<AccountID>, from accounts: [AccountID: Account], health: (Account) -> Int? = { _ in nil }) {
         for id in ids {
-            var newKey = accounts[id].map(AccountListKey.init)
-            if sort == .health, let account = accounts[id] { newKey?.healthScore = health(account) ?? 101 }
+            var newKey = accounts[id].map { AccountListKey($0) }
+            if sort == .health, let account = accounts[id] { newKey = newKey?.withHealthScore(health(account) ?? 101) }
             let oldKey = keys[id]
             if let oldKey, let newKey, oldKey == newKey { continue }
             if let oldKey, oldKey.isLive {
@@ -286,6 +320,9 @@ public struct AccountListOrder: Equatable, Sendable {
 
     /// Where `id` is in `list` (this order, or a filtered part of it): a binary search, not a scan
     /// of 100,000 ids. Nil when it is not there.
+    /// True when the account is in `ordered` (live, and keyed).
+    func lists(_ id: AccountID) -> Bool { keys[id]?.isLive ?? false }
+
     func index(of id: AccountID, in list: [AccountID]) -> Int? {
         guard let key = keys[id], key.isLive else { return nil }
         var low = 0, high = list.count

@@ -170,8 +170,13 @@ public struct AppState: Equatable, Sendable {
         settings = workbook.settings
         self.userName = userName ?? workbook.settings.owner
         var accounts: [AccountID: Account] = [:]
+        var order: [AccountID] = []
         accounts.reserveCapacity(workbook.accounts.count)
-        for account in workbook.accounts where accounts[account.id] == nil { accounts[account.id] = account }
+        order.reserveCapacity(workbook.accounts.count)
+        for account in workbook.accounts where accounts[account.id] == nil {
+            accounts[account.id] = account
+            order.append(account.id)
+        }
         self.accounts = accounts
         problems = workbook.problems
         self.today = today
@@ -182,7 +187,7 @@ public struct AppState: Equatable, Sendable {
         summaryOnly = workbook.summaryOnly
         digests = workbook.digests
         isWorkingOutHealth = workbook.summaryOnly.contains { workbook.digests[$0]?.rules == nil }
-        refreshVisible()
+        refreshVisible(order: order)
         selectedID = visible.first
     }
 
@@ -201,10 +206,11 @@ public struct AppState: Equatable, Sendable {
 
     /// Recomputes `visible` from the accounts, the filter and the sort, keeping the selection when it is still shown.
     /// `accountsChanged` false (a filter keystroke) skips the checks that depend only on the accounts.
-    public mutating func refreshVisible(accountsChanged: Bool = true) {
+    /// `order`: the accounts in the order they most likely sort in, when known (see `AccountListOrder.rebuild`).
+    public mutating func refreshVisible(accountsChanged: Bool = true, order: [AccountID]? = nil) {
         if accountsChanged || listOrder.sort != sort {
             visible = []
-            listOrder.rebuild(from: accounts, sort: sort, health: healthScore)
+            listOrder.rebuild(from: accounts, sort: sort, health: healthScore, order: order)
             duplicateNames = listOrder.duplicateNames(in: accounts)
         }
         showFiltered()
@@ -337,14 +343,23 @@ extension AppState {
     /// What the list index keeps of every account for the next start: its summary and digest (a
     /// whole account is summarised and its figures worked out here). An account with a change that
     /// is not on disk is left out: the index must describe the files.
+    /// Listed accounts first, in list order (by name, when that is the sort), then archived ones:
+    /// the next open hands them to the list in this order, which makes its first sort one pass.
     public var listIndexEntries: [(summary: Account, digest: AccountDigest)] {
-        accounts.values.compactMap { account in
+        func entry(_ account: Account) -> (summary: Account, digest: AccountDigest)? {
             if unsaved.contains(account.id) { return nil }
             if summaryOnly.contains(account.id) {
                 return (account, digests[account.id] ?? AccountDigest(hasMergeConflicts: false, rules: nil))
             }
             return (account.listSummary, AccountDigest(of: account, today: today, settings: settings))
         }
+        var entries: [(summary: Account, digest: AccountDigest)] = []
+        entries.reserveCapacity(accounts.count)
+        for id in listOrder.ordered { if let account = accounts[id], !account.isArchived, let made = entry(account) { entries.append(made) } }
+        for account in accounts.values where account.isArchived || !listOrder.lists(account.id) {
+            if let made = entry(account) { entries.append(made) }
+        }
+        return entries
     }
 
     /// The day and thresholds the digests' rule figures hold for.
