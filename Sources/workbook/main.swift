@@ -110,20 +110,18 @@ enum WorkbookCommand {
                 workbook = try store.loadExisting()
             } else {
                 store = FileWorkbookStore(directory: dataDirectory(options.dataDirectory))
-                let opening = OpeningView.render(location: displayPath(store.directory), size: terminal.size, theme: theme)
-                terminal.draw(BufferDiff.runs(from: nil, to: opening), cursor: nil, fullRedraw: true)
                 // Summaries and digests only (from the per-user list index where it still matches the
                 // files): each account's details are read when it is opened (docs/PERFORMANCE.md).
                 let day = today()
-                workbook = try store.openSummaries(today: day)
+                workbook = try openShowingProgress(store, today: day, terminal: terminal, theme: theme)
                 let settings = workbook.settings
-                let unknown = workbook.summaryOnly.filter { workbook.digests[$0]?.rules == nil }.sorted()
-                if !unknown.isEmpty, options.review != nil {
-                    // A review started from the command line needs every account's flags at once.
+                // A review started from the command line needs every account's flags at once.
+                let unknown = options.review == nil ? [] : workbook.summaryOnly.filter { workbook.digests[$0]?.rules == nil }.sorted()
+                if !unknown.isEmpty {
                     for (id, digest) in store.digests(for: unknown, today: day, settings: settings) { workbook.digests[id] = digest }
                 }
                 healthWorker = { [store] ids, day, settings in store.digests(for: ids, today: day, settings: settings) }
-                writeIndexAfterOpen = workbook.filesDecoded > 0 || (!unknown.isEmpty && options.review != nil)
+                writeIndexAfterOpen = workbook.filesDecoded > 0 || !unknown.isEmpty
             }
         } catch {
             terminal.stop()
@@ -169,6 +167,27 @@ enum WorkbookCommand {
         }
         return 0
     }
+
+    /// Opens the workbook as summaries; when that takes long enough to be noticed (a first open of
+    /// a large workbook reads every file), an opening screen names the folder meanwhile, so a blank
+    /// terminal never looks like a hang. A quick open draws nothing before its first frame.
+    static func openShowingProgress(_ store: FileWorkbookStore, today day: CalendarDate, terminal: NcursesTerminal, theme: Theme) throws -> LoadedWorkbook {
+        final class Outcome: @unchecked Sendable { var result: Result<LoadedWorkbook, any Error>? }
+        let outcome = Outcome(), done = DispatchSemaphore(value: 0)
+        DispatchQueue.global(qos: .userInitiated).async {
+            outcome.result = Result { try store.openSummaries(today: day) }
+            done.signal()
+        }
+        if done.wait(timeout: .now() + .milliseconds(openingScreenDelayMilliseconds)) == .timedOut {
+            let opening = OpeningView.render(location: displayPath(store.directory), size: terminal.size, theme: theme)
+            terminal.draw(BufferDiff.runs(from: nil, to: opening), cursor: nil, fullRedraw: true)
+            done.wait()
+        }
+        return try outcome.result!.get()
+    }
+
+    /// How long an open may take before the opening screen is drawn.
+    static let openingScreenDelayMilliseconds = 100
 
     static func openDemo() throws -> (FileWorkbookStore, LoadedWorkbook) {
         let folder = try FileWorkbookStore.temporaryDirectory(prefix: "account-workbook-demo-")

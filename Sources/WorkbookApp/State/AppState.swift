@@ -186,7 +186,8 @@ public struct AppState: Equatable, Sendable {
         self.isDemo = isDemo
         summaryOnly = workbook.summaryOnly
         digests = workbook.digests
-        isWorkingOutHealth = workbook.summaryOnly.contains { workbook.digests[$0]?.rules == nil }
+        // Only summaries have digests: their values say it without looking each account up.
+        isWorkingOutHealth = !workbook.summaryOnly.isEmpty && workbook.digests.values.contains { $0.rules == nil }
         refreshVisible(order: order)
         selectedID = visible.first
     }
