@@ -49,6 +49,25 @@ public struct AccountDigest: Hashable, Sendable {
 
 /// 64-bit FNV-1a over bytes: the same value in every run and on every machine, unlike `Hasher`.
 public enum StableHash {
+    /// A checksum of many megabytes (the list index): eight bytes a step, each step a multiply and
+    /// a shift, so a bit changed anywhere changes the result; several times faster than `fnv1a`,
+    /// which waits on one multiply per byte. The same value in every run and on every machine.
+    public static func words(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        var offset = 0
+        let raw = UnsafeRawBufferPointer(bytes)
+        while offset + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            value = (value ^ word) &* 0xFF51_AFD7_ED55_8CCD
+            value ^= value >> 32
+            offset += 8
+        }
+        var tail: UInt64 = 0
+        for index in offset..<bytes.count { tail |= UInt64(bytes[index]) << (8 * UInt64(index - offset)) }
+        value = (value ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return value ^ (value >> 29)
+    }
+
     public static func fnv1a(_ bytes: [UInt8]) -> UInt64 {
         bytes.withUnsafeBufferPointer { buffer in
             var value: UInt64 = 0xcbf2_9ce4_8422_2325

@@ -13,13 +13,19 @@ extension ListIndex {
         guard let trailerStart = body.lastIndex(of: 10).map({ $0 + 1 }),
               let trailer = textFields(body[trailerStart...]), trailer.count == 3, trailer[0] == "end",
               let count = Int(trailer[1]), let checksum = UInt64(trailer[2]),
-              KnownFile.hash(Array(bytes[..<trailerStart])) == checksum else { return nil }
+              bytes.withUnsafeBufferPointer({ StableHash.words(UnsafeBufferPointer(rebasing: $0[..<trailerStart])) }) == checksum,
+              count < bytes.count else { return nil }
         var lines: [ArraySlice<UInt8>] = []
         lines.reserveCapacity(count + 1)
-        var start = body.startIndex
-        while start < trailerStart, let end = body[start..<trailerStart].firstIndex(of: 10) {
-            lines.append(body[start..<end])
-            start = end + 1
+        // memchr finds each line's end many bytes at a time: the index is megabytes long.
+        bytes.withUnsafeBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            var start = 0
+            while start < trailerStart, let found = memchr(base + start, 10, trailerStart - start) {
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                lines.append(bytes[start..<end])
+                start = end + 1
+            }
         }
         guard lines.count == count + 1, let header = textFields(lines[0]), header.count == 4, header[0] == magic,
               header[1] == directory, let readAt = Int64(header[2]) else { return nil }

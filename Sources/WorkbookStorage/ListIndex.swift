@@ -27,7 +27,7 @@ struct ListIndex: Equatable, Sendable {
         var digest: AccountDigest
     }
 
-    static let magic = "account-workbook list index 5"
+    static let magic = "account-workbook list index 6"
     static let columnCount = 23
 
     var directory: String
@@ -92,7 +92,7 @@ struct ListIndex: Equatable, Sendable {
             out.append(10)
         }
         // The trailer: how many entries, and a hash of every byte before it, so any damage is seen.
-        let checksum = KnownFile.hash(out)
+        let checksum = out.withUnsafeBufferPointer(StableHash.words)
         field("end"); separator(); field(String(entries.count)); separator(); field(String(checksum)); out.append(10)
         return out
     }

@@ -153,15 +153,19 @@ struct WorkbookScanner {
         let rulesHold = summarising.map { AccountDigest.rulesKey(today: $0.today, settings: settings) == $0.indexRulesKey } ?? false
         // With a list index most files are only `lstat`ed: a few thousand of those are not worth the threads.
         let light = summarising.map { !$0.entries.isEmpty } ?? false
-        let outcomes = readInParallel(candidates, directory: directory, light: light) { name, fileSystem in
+        // Each file matched against its entry by `lstat` first, all of them at once (see `linkStatuses`).
+        let statuses = light ? fileSystem.linkStatuses(of: candidates, inDirectory: directory) : []
+        let outcomes = readInParallel(candidates, directory: directory, light: light) { index, name, fileSystem in
             guard let summarising else { return Self.readAccount(named: name, directory: directory, fileSystem: fileSystem) }
             return Self.summarise(
-                named: name, directory: directory, fileSystem: fileSystem, summarising: summarising, settings: settings, rulesHold: rulesHold)
+                named: name, status: light ? statuses[index] : nil, directory: directory, fileSystem: fileSystem, summarising: summarising,
+                settings: settings, rulesHold: rulesHold)
         }
         var seen: [AccountID: String] = [:]
         seen.reserveCapacity(candidates.count)
         result.accounts.reserveCapacity(candidates.count)
         result.records.reserveCapacity(candidates.count + 1)
+        if summarising != nil { result.digests.reserveCapacity(candidates.count) }
         /// Takes in one account read well; false for a second file with the same id.
         func take(_ account: Account, _ record: KnownFile, file: String, into result: inout Result) -> Bool {
             // File names are unique and must match the id, so this guards only against future
@@ -213,11 +217,11 @@ struct WorkbookScanner {
 
     /// Reads and decodes the files on every core, in the order of `names`.
     private func readInParallel(
-        _ names: [String], directory: String, light: Bool, read: @escaping @Sendable (String, any FileSystem) -> Outcome
+        _ names: [String], directory: String, light: Bool, read: @escaping @Sendable (Int, String, any FileSystem) -> Outcome
     ) -> [Outcome] {
         let fileSystem = self.fileSystem
         return ParallelMap.map(names.count, chunksPerCore: light && names.count < 4_000 ? 0 : 4) { index in
-            read(names[index], fileSystem)
+            read(index, names[index], fileSystem)
         }
     }
 
@@ -236,15 +240,14 @@ struct WorkbookScanner {
         }
     }
 
-    /// The list-index entry when it still matches the file (`lstat` only), else the file read and summarised.
+    /// The list-index entry when it still matches the file (its `lstat`, `status`), else the file read and summarised.
     private static func summarise(
-        named name: String, directory: String, fileSystem: any FileSystem, summarising: Summarising, settings: WorkbookSettings,
-        rulesHold: Bool
+        named name: String, status: FileStatus?, directory: String, fileSystem: any FileSystem, summarising: Summarising,
+        settings: WorkbookSettings, rulesHold: Bool
     ) -> Outcome {
         // Rule figures of another day are dropped with the index's key; the app works them out again.
         if let position = AccountID(fileName: name).flatMap({ summarising.positions[$0] }), case let entry = summarising.entries[position],
-           let status = (try? fileSystem.status(atPath: directory + "/" + name, followLinks: false)) ?? nil,
-           status.kind == .regular, status.fingerprint == entry.fingerprint,
+           let status, status.kind == .regular, status.fingerprint == entry.fingerprint,
            entry.fingerprint.changed < entry.verifiedAt - summarising.settle,
            entry.fingerprint.modified < entry.verifiedAt - summarising.settle {
             let record = KnownFile(

@@ -278,13 +278,14 @@ public struct AccountListOrder: Equatable, Sendable {
     }
 
     private mutating func addName(_ nameKey: String, _ id: AccountID) {
-        if var ids = sharedNames[nameKey] {
+        if !sharedNames.isEmpty, var ids = sharedNames[nameKey] {
             ids.append(id)
             sharedNames[nameKey] = ids.sorted()
-        } else if let first = byNameKey[nameKey] {
-            if first != id { sharedNames[nameKey] = [first, id].sorted() }
-        } else {
-            byNameKey[nameKey] = id
+        } else if let first = byNameKey.updateValue(id, forKey: nameKey), first != id {
+            // Hashing a name is the cost of an open (100,000 of them): one look-up for a name met
+            // once, and only a duplicate pays for putting the first account back.
+            byNameKey[nameKey] = first
+            sharedNames[nameKey] = [first, id].sorted()
         }
     }
 

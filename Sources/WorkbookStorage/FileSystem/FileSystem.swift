@@ -78,9 +78,18 @@ protocol FileSystem: Sendable {
     func isReadableDirectory(atPath path: String) -> Bool
     /// `rmdir`: removes an empty directory (pruning old backups).
     func removeDirectory(atPath path: String) throws(SystemCallError)
+    /// `lstat` of each name in `directory`, in order, on every core: nil for a name with nothing
+    /// there or that could not be examined (reading the file then says why).
+    func linkStatuses(of names: [String], inDirectory directory: String) -> [FileStatus?]
 }
 
 extension FileSystem {
+    func linkStatuses(of names: [String], inDirectory directory: String) -> [FileStatus?] {
+        ParallelMap.map(names.count, chunksPerCore: names.count < 4_000 ? 0 : 4) { index in
+            (try? status(atPath: directory + "/" + names[index], followLinks: false)) ?? nil
+        }
+    }
+
     func readRegularFile(atPath path: String, limit: Int, followLinks: Bool) throws(FileReadFailure) -> [UInt8] {
         try readFile(atPath: path, limit: limit, followLinks: followLinks).bytes
     }

@@ -17,6 +17,22 @@ struct POSIXFileSystem: FileSystem {
         return Self.status(info)
     }
 
+    /// Relative to the directory opened once: each `lstat` then resolves one name instead of the
+    /// whole path (at 100,000 files, a tenth of an open).
+    func linkStatuses(of names: [String], inDirectory directory: String) -> [FileStatus?] {
+        let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            return ParallelMap.map(names.count, chunksPerCore: 0) { index in
+                (try? status(atPath: directory + "/" + names[index], followLinks: false)) ?? nil
+            }
+        }
+        defer { _ = systemClose(descriptor) }
+        return ParallelMap.map(names.count, chunksPerCore: names.count < 4_000 ? 0 : 4) { index in
+            var info = stat()
+            return fstatat(descriptor, names[index], &info, AT_SYMLINK_NOFOLLOW) == 0 ? Self.status(info) : nil
+        }
+    }
+
     private static func status(_ info: stat) -> FileStatus {
         #if os(Linux)
         let modified = info.st_mtim, changed = info.st_ctim
