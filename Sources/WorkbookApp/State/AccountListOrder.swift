@@ -62,7 +62,6 @@ final class AccountListKey: Equatable, Sendable {
         sortBytes = Array((Self.isNFCStable(foldedName) ? foldedName : foldedName.precomposedStringWithCanonicalMapping).utf8)
         nameKey = AccountRules.nameKey(account.name)
         func folded(_ text: String) -> String {
-            if text.utf8.allSatisfy({ $0 < 0x80 }) { return FilterMatcher.fold(text) }
             if let known = memo[text] { return known }
             let result = FilterMatcher.fold(text)
             memo[text] = result
@@ -153,9 +152,9 @@ public struct AccountListOrder: Equatable, Sendable {
     /// summaries it started from), it updates those instead of sorting everything again.
     /// `health` gives an account's health score for the health sort (nil: none); health depends on
     /// the day and the settings too, so sorting by health always scores every account again.
-    /// `order`, when given, lists the accounts (each once) in the order they most likely sort in: an
-    /// open hands them over in the list order of the session that wrote the list index, and the sort
-    /// then finds one long sorted run instead of comparing its way through a shuffle.
+    /// `order`, when given, lists every account once, in the order they most likely sort in: an open
+    /// hands them over in the list order of the session that wrote the list index, and the sort then
+    /// finds one long sorted run instead of comparing its way through a shuffle.
     mutating func rebuild(
         from accounts: [AccountID: Account], sort: AccountSort, health: (Account) -> Int? = { _ in nil }, order: [AccountID]? = nil
     ) {
@@ -174,39 +173,40 @@ public struct AccountListOrder: Equatable, Sendable {
             }
         }
         self.sort = sort
-        var fresh: [AccountID: AccountListKey] = [:]
-        fresh.reserveCapacity(accounts.count)
-        var toFold: [Account] = []
-        for (id, account) in accounts {
-            if let known = keys[id], known.isCurrent(for: account) {
-                fresh[id] = known.withHealthScore(101)
+        // In `order` when it names every account (each once), else in the dictionary's order.
+        let ids = order.flatMap { $0.count == accounts.count ? $0 : nil } ?? Array(accounts.keys)
+        var keyed = [AccountListKey?](repeating: nil, count: ids.count)
+        var toFold: [Account] = [], foldAt: [Int] = []
+        for (index, id) in ids.enumerated() {
+            guard let account = accounts[id] else {
+                // An order naming an account there is not: the dictionary's own order then.
+                return rebuild(from: accounts, sort: sort, health: health)
+            }
+            if !keys.isEmpty, let known = keys[id], known.isCurrent(for: account) {
+                keyed[index] = known.withHealthScore(101)
             } else {
                 toFold.append(account)
+                foldAt.append(index)
             }
         }
-        for (account, key) in zip(toFold, Self.keysInParallel(toFold)) { fresh[account.id] = key }
+        for (index, key) in zip(foldAt, Self.keysInParallel(toFold)) { keyed[index] = key }
         toFold = []
-        // Keys are made with no health score (101): only the health sort needs one.
-        if sort == .health {
-            for (id, account) in accounts { fresh[id] = fresh[id]?.withHealthScore(health(account) ?? 101) }
-        }
-        keys = fresh
+        var fresh: [AccountID: AccountListKey] = [:]
         var liveIDs: [AccountID] = []
         var liveKeys: [AccountListKey] = []
-        liveIDs.reserveCapacity(keys.count)
-        liveKeys.reserveCapacity(keys.count)
-        if let order {
-            for id in order { if let key = fresh[id], key.isLive { liveIDs.append(id); liveKeys.append(key) } }
-        }
-        if order == nil || liveIDs.count != fresh.values.count(where: \.isLive) {
-            // No order, or one that misses a live account: the dictionary's order, shuffled.
-            liveIDs.removeAll(keepingCapacity: true)
-            liveKeys.removeAll(keepingCapacity: true)
-            for (id, key) in fresh where key.isLive {
+        fresh.reserveCapacity(ids.count)
+        liveIDs.reserveCapacity(ids.count)
+        liveKeys.reserveCapacity(ids.count)
+        for (id, key) in zip(ids, keyed) {
+            // Keys are made with no health score (101): only the health sort needs one.
+            let key = sort == .health ? key!.withHealthScore(accounts[id].flatMap(health) ?? 101) : key!
+            fresh[id] = key
+            if key.isLive {
                 liveIDs.append(id)
                 liveKeys.append(key)
             }
         }
+        keys = fresh
         // Sorting positions against flat arrays: moving or copying a key would retain all its strings.
         var primaries: [Int] = []
         var starts: [Int] = []

@@ -173,9 +173,9 @@ public struct AppState: Equatable, Sendable {
         var order: [AccountID] = []
         accounts.reserveCapacity(workbook.accounts.count)
         order.reserveCapacity(workbook.accounts.count)
-        for account in workbook.accounts where accounts[account.id] == nil {
-            accounts[account.id] = account
-            order.append(account.id)
+        for account in workbook.accounts {
+            // One look-up an account (an open hands over 100,000); the first of two with one id stays.
+            if let first = accounts.updateValue(account, forKey: account.id) { accounts[account.id] = first } else { order.append(account.id) }
         }
         self.accounts = accounts
         problems = workbook.problems
