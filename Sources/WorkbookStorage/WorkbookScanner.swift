@@ -161,35 +161,26 @@ struct WorkbookScanner {
                 named: name, status: light ? statuses[index] : nil, directory: directory, fileSystem: fileSystem, summarising: summarising,
                 settings: settings, rulesHold: rulesHold)
         }
-        var seen: [AccountID: String] = [:]
-        seen.reserveCapacity(candidates.count)
         result.accounts.reserveCapacity(candidates.count)
         result.records.reserveCapacity(candidates.count + 1)
         if summarising != nil { result.digests.reserveCapacity(candidates.count) }
-        /// Takes in one account read well; false for a second file with the same id.
-        func take(_ account: Account, _ record: KnownFile, file: String, into result: inout Result) -> Bool {
-            // File names are unique and must match the id, so this guards only against future
-            // rules (e.g. case-insensitive names); a duplicate is never loaded twice.
-            if let first = seen[account.id] {
-                result.problems.append(StorageProblem(file: file, message: "the id \"\(account.id)\" is also used by \(first)"))
-                result.protectedFiles.insert(file)
-                return false
-            }
-            seen[account.id] = file
+        // No two files give one id: a file's id must match its name (decoding checks it, and an
+        // index entry's id is its file's name), and names in a folder are unique.
+        func take(_ account: Account, _ record: KnownFile, file: String, into result: inout Result) {
             result.accounts.append(account)
             result.records[file] = record
             if record.formatVersion < FormatVersion.current {
                 result.migrated.append(StorageProblem(file: file, message: "format \(record.formatVersion) → \(FormatVersion.current)"))
             }
-            return true
         }
         for index in Self.indexOrder(outcomes, entryCount: summarising?.entries.count ?? 0) {
             let file = folder + "/" + candidates[index]
             switch outcomes[index] {
             case .account(let account, let record):
-                _ = take(account, record, file: file, into: &result)
+                take(account, record, file: file, into: &result)
             case .summary(let summary, let record, let digest, let position):
-                if take(summary, record, file: file, into: &result) { result.digests[summary.id] = digest }
+                take(summary, record, file: file, into: &result)
+                result.digests[summary.id] = digest
                 if position == nil { result.filesRead += 1 }
             case .problem(let message):
                 result.problems.append(StorageProblem(file: file, message: message))
