@@ -298,3 +298,23 @@ import WorkbookModel
         }
     }
 }
+
+/// `lstat`s relative to an opened folder must say what `lstat` by the whole path says.
+@Suite struct LinkStatusTests {
+    @Test func statusesByFolderAgreeWithStatusesByPath() throws {
+        try withTemporaryDirectory { root in
+            let manager = FileManager.default
+            try Data("{}".utf8).write(to: URL(fileURLWithPath: root + "/a.json"))
+            try manager.createSymbolicLink(atPath: root + "/link.json", withDestinationPath: root + "/a.json")
+            try manager.createDirectory(atPath: root + "/folder.json", withIntermediateDirectories: false)
+            let names = ["a.json", "link.json", "folder.json", "missing.json"]
+            let system = POSIXFileSystem()
+            let byFolder = system.linkStatuses(of: names, inDirectory: root)
+            let byPath = system.linkStatusesByPath(of: names, inDirectory: root)
+            #expect(byFolder == byPath)
+            #expect(byFolder.map { $0?.kind } == [.regular, .symbolicLink, .directory, nil])
+            // A folder that cannot be opened: every name is looked up by its path, and none is there.
+            #expect(system.linkStatuses(of: names, inDirectory: root + "/nowhere").allSatisfy { $0 == nil })
+        }
+    }
+}

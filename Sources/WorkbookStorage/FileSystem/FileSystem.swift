@@ -85,6 +85,11 @@ protocol FileSystem: Sendable {
 
 extension FileSystem {
     func linkStatuses(of names: [String], inDirectory directory: String) -> [FileStatus?] {
+        linkStatusesByPath(of: names, inDirectory: directory)
+    }
+
+    /// `linkStatuses` through `status(atPath:)`, each name by its whole path.
+    func linkStatusesByPath(of names: [String], inDirectory directory: String) -> [FileStatus?] {
         ParallelMap.map(names.count, chunksPerCore: names.count < 4_000 ? 0 : 4) { index in
             (try? status(atPath: directory + "/" + names[index], followLinks: false)) ?? nil
         }

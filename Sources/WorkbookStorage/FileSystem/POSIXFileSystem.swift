@@ -21,11 +21,7 @@ struct POSIXFileSystem: FileSystem {
     /// whole path (at 100,000 files, a tenth of an open).
     func linkStatuses(of names: [String], inDirectory directory: String) -> [FileStatus?] {
         let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            return ParallelMap.map(names.count, chunksPerCore: 0) { index in
-                (try? status(atPath: directory + "/" + names[index], followLinks: false)) ?? nil
-            }
-        }
+        guard descriptor >= 0 else { return linkStatusesByPath(of: names, inDirectory: directory) }
         defer { _ = systemClose(descriptor) }
         return ParallelMap.map(names.count, chunksPerCore: names.count < 4_000 ? 0 : 4) { index in
             var info = stat()
