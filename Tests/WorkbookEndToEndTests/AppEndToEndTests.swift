@@ -90,11 +90,10 @@ import WorkbookTestSupport
         let folder = try TemporaryFolder()
         let tmux = try start(folder)
         try tmux.waitFor("No accounts yet.")
-        let pkill = Process()
-        pkill.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        pkill.arguments = ["pkill", "-TERM", "-f", "--", "--data \(folder.path)/wb"]
-        try pkill.run()
-        pkill.waitUntilExit()
+        // Subprocess, not Foundation's Process: its waitUntilExit was seen to hang on a pkill that had
+        // already exited (left unreaped), which stalled the whole test run.
+        let pkill = try Subprocess.run(["pkill", "-TERM", "-f", "--", "--data \(folder.path)/wb"])
+        #expect(pkill.status == 0, "pkill found the app")
         try tmux.waitFor("DONE")
         #expect(try sttyRestored(folder))
     }
