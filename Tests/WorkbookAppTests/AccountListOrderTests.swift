@@ -17,6 +17,35 @@ import WorkbookTestSupport
         }
     }
 
+    @Test func anOrderHintNeverChangesTheList() {
+        var random = Steps(state: 11)
+        let names = ["Acme", "acme ", "Zoë Café", "Zoe Cafe", "東京精密", "Müller", "muller", "Beta"]
+        var accounts: [AccountID: Account] = [:]
+        for index in 1...40 {
+            var account = Account(id: Fixtures.id(index), name: names.randomElement(using: &random)!)
+            account.annualValue = Int.random(in: 0...5, using: &random)
+            account.archived = index % 7 == 0 ? ArchiveMark(on: Fixtures.today, by: "me") : nil
+            accounts[account.id] = account
+        }
+        for sort in AccountSort.allCases {
+            var plain = AccountListOrder()
+            plain.rebuild(from: accounts, sort: sort)
+            let ids = Array(accounts.keys)
+            var duplicated = ids
+            duplicated[0] = duplicated[1]
+            let hints: [[AccountID]] = [
+                plain.ordered + ids.filter { !plain.ordered.contains($0) }, ids.shuffled(using: &random), Array(ids.prefix(10)),
+                duplicated, Array(ids.dropFirst()) + [Fixtures.id(999)], [],
+            ]
+            for hint in hints {
+                var hinted = AccountListOrder()
+                hinted.rebuild(from: accounts, sort: sort, order: hint)
+                #expect(hinted.ordered == plain.ordered, "\(sort)")
+                #expect(hinted.liveCount == plain.liveCount)
+            }
+        }
+    }
+
     @Test func updatingOneAccountAtATimeGivesTheRebuiltOrder() {
         var random = Steps(state: 7)
         let names = ["Acme", "acme ", "Zoë Café", "Zoe Cafe", "東京精密", "서울 바이오텍", "Müller", "muller", "Beta"]

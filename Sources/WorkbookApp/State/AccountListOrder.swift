@@ -206,6 +206,8 @@ public struct AccountListOrder: Equatable, Sendable {
                 liveKeys.append(key)
             }
         }
+        // An order naming one account twice (and so missing another): the dictionary's order then.
+        if fresh.count != accounts.count { return rebuild(from: accounts, sort: sort, health: health) }
         keys = fresh
         // Sorting positions against flat arrays: moving or copying a key would retain all its strings.
         var primaries: [Int] = []
