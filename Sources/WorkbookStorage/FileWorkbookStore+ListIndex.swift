@@ -68,8 +68,7 @@ extension FileWorkbookStore {
         for (summary, digest) in accounts {
             let fileName = AccountFileFormat.fileName(for: summary.id)
             guard let record = records[WorkbookScanner.accountsFolder + "/" + fileName],
-                  record.fingerprint.changed < record.verifiedAt - indexSettleNanoseconds,
-                  record.fingerprint.modified < record.verifiedAt - indexSettleNanoseconds else { continue }
+                  record.fingerprint.isSettled(verifiedAt: record.verifiedAt, settle: indexSettleNanoseconds) else { continue }
             entries.append(ListIndex.Entry(
                 fingerprint: record.fingerprint, verifiedAt: record.verifiedAt, hash: record.hash,
                 formatVersion: record.formatVersion, summary: summary, digest: digest))

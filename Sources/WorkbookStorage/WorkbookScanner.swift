@@ -140,7 +140,7 @@ struct WorkbookScanner {
         }
         // By id, not by file name: "a-b.json" sorts before "a.json", but "a" before "a-b". Only a
         // '-' (below '.') tells the two orders apart; without one, the plain (much faster) sort is the same.
-        // Summaries go into a dictionary: their order does not matter, so they are not sorted.
+        // Summaries come out in the list index's order (`indexOrder`), so they are not sorted here.
         if summarising == nil {
             if candidates.contains(where: { $0.utf8.contains(UInt8(ascii: "-")) }) {
                 candidates.sort { $0.dropLast(5).utf8.lexicographicallyPrecedes($1.dropLast(5).utf8) }
@@ -239,8 +239,7 @@ struct WorkbookScanner {
         // Rule figures of another day are dropped with the index's key; the app works them out again.
         if let position = AccountID(fileName: name).flatMap({ summarising.positions[$0] }), case let entry = summarising.entries[position],
            let status, status.kind == .regular, status.fingerprint == entry.fingerprint,
-           entry.fingerprint.changed < entry.verifiedAt - summarising.settle,
-           entry.fingerprint.modified < entry.verifiedAt - summarising.settle {
+           entry.fingerprint.isSettled(verifiedAt: entry.verifiedAt, settle: summarising.settle) {
             let record = KnownFile(
                 fingerprint: entry.fingerprint, hash: entry.hash, formatVersion: entry.formatVersion, verifiedAt: entry.verifiedAt)
             var digest = entry.digest

@@ -321,11 +321,11 @@ public struct AccountListOrder: Equatable, Sendable {
         return ordered.firstIndex(of: entry.0)
     }
 
-    /// Where `id` is in `list` (this order, or a filtered part of it): a binary search, not a scan
-    /// of 100,000 ids. Nil when it is not there.
     /// True when the account is in `ordered` (live, and keyed).
     func lists(_ id: AccountID) -> Bool { keys[id]?.isLive ?? false }
 
+    /// Where `id` is in `list` (this order, or a filtered part of it): a binary search, not a scan
+    /// of 100,000 ids. Nil when it is not there.
     func index(of id: AccountID, in list: [AccountID]) -> Int? {
         guard let key = keys[id], key.isLive else { return nil }
         var low = 0, high = list.count

@@ -356,8 +356,9 @@ extension AppState {
         }
         var entries: [(summary: Account, digest: AccountDigest)] = []
         entries.reserveCapacity(accounts.count)
-        for id in listOrder.ordered { if let account = accounts[id], !account.isArchived, let made = entry(account) { entries.append(made) } }
-        for account in accounts.values where account.isArchived || !listOrder.lists(account.id) {
+        for id in listOrder.ordered { if let account = accounts[id], let made = entry(account) { entries.append(made) } }
+        // Archived accounts are not listed (nor, should the order lag, any other it does not list).
+        for account in accounts.values where !listOrder.lists(account.id) {
             if let made = entry(account) { entries.append(made) }
         }
         return entries

@@ -23,6 +23,13 @@ struct FileFingerprint: Hashable, Sendable {
     var size: Int = 0
     var modified: Int64 = 0
     var changed: Int64 = 0
+
+    /// True when the file last changed at least `settle` nanoseconds before `verifiedAt`: a change
+    /// within the clock's granularity could leave the fingerprint as it was ("racy", as git says),
+    /// so only a settled fingerprint vouches for the content it was verified with.
+    func isSettled(verifiedAt: Int64, settle: Int64) -> Bool {
+        changed < verifiedAt - settle && modified < verifiedAt - settle
+    }
 }
 
 /// A whole file and the `fstat` of the descriptor it was read from (taken before reading, so a
