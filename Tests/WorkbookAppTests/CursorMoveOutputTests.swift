@@ -52,13 +52,18 @@ import WorkbookTestSupport
         if size.width == 120 { #expect(healthSecondRows == [true, false], "the fixtures must have one- and two-row health values") }
     }
 
-    @Test func aCursorMoveRepaintsTheTwoListRowsAndTheDetailValuesOnly() throws {
-        let size = Size(width: 200, height: 50)
+    /// The real runtime on the fixtures' workbook, drawing into a scripted terminal of `size`.
+    static func runtime(size: Size) -> (AppRuntime, ScriptedBackend) {
         let backend = ScriptedBackend(size: size)
-        var queue: [AccountID] = []
         let app = AppRuntime(state: Fixtures.state(width: size.width, height: size.height), store: InMemoryStore(Fixtures.workbook()),
                              backend: backend, theme: BuiltInThemes.standard,
-                             environment: ReducerEnvironment(newAccountID: { queue.removeFirst() }), today: { Fixtures.today })
+                             environment: ReducerEnvironment(newAccountID: { Fixtures.id(99) }), today: { Fixtures.today })
+        return (app, backend)
+    }
+
+    @Test func aCursorMoveRepaintsTheTwoListRowsAndTheDetailValuesOnly() throws {
+        let size = Size(width: 200, height: 50)
+        let (app, backend) = Self.runtime(size: size)
         app.drawFrame()
         let before = app.lastFrame!
         let layout = ScreenLayout(size: size)
@@ -94,11 +99,7 @@ import WorkbookTestSupport
             }
         }
         let size = Size(width: 200, height: 50)
-        let backend = ScriptedBackend(size: size)
-        var queue: [AccountID] = []
-        let app = AppRuntime(state: Fixtures.state(width: size.width, height: size.height), store: InMemoryStore(Fixtures.workbook()),
-                             backend: backend, theme: BuiltInThemes.standard,
-                             environment: ReducerEnvironment(newAccountID: { queue.removeFirst() }), today: { Fixtures.today })
+        let (app, backend) = Self.runtime(size: size)
         app.drawFrame()
         for key in [Key.down, .down, .down, .up, .end, .home] {
             app.handle(.key(key))

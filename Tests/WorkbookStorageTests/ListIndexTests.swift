@@ -50,9 +50,14 @@ import WorkbookModel
         let first = store(root, cache: cache)
         let opened = try first.openSummaries(today: Self.today)
         #expect(opened.filesDecoded == accounts.count)
-        try #require(first.listIndex(for: entries(opened), rulesKey: AccountDigest.rulesKey(today: Self.today, settings: opened.settings))).write()
+        try writeIndex(first, entries(opened), settings: opened.settings)
         first.close()
         return cache
+    }
+
+    /// Writes the list index of these entries for today, as the app does after an open and at quit.
+    private func writeIndex(_ store: FileWorkbookStore, _ entries: [(summary: Account, digest: AccountDigest)], settings: WorkbookSettings) throws {
+        try #require(store.listIndex(for: entries, rulesKey: AccountDigest.rulesKey(today: Self.today, settings: settings))).write()
     }
 
     private func entries(_ workbook: LoadedWorkbook) -> [(summary: Account, digest: AccountDigest)] {
@@ -125,7 +130,7 @@ import WorkbookModel
             let opened = try first.openSummaries(today: Self.today)
             // The index keeps the order it is given (the app gives list order): here a reversed one.
             let order = entries(opened).sorted { $0.summary.id > $1.summary.id }
-            try #require(first.listIndex(for: order, rulesKey: AccountDigest.rulesKey(today: Self.today, settings: opened.settings))).write()
+            try writeIndex(first, order, settings: opened.settings)
             first.close()
             try FileWorkbookStore.createWorkbook(at: root + "-extra", settings: Self.settings, accounts: [all[7]]).close()
             try FileManager.default.copyItem(atPath: root + "-extra/accounts/\(all[7].id).json", toPath: root + "/accounts/\(all[7].id).json")
@@ -274,7 +279,7 @@ import WorkbookModel
             try second.save(full)
             var entries = entries(opened).filter { $0.summary.id != full.id }
             entries.append((full.listSummary, digest(full)))
-            try #require(second.listIndex(for: entries, rulesKey: AccountDigest.rulesKey(today: Self.today, settings: opened.settings))).write()
+            try writeIndex(second, entries, settings: opened.settings)
             second.close()
             let third = try store(root, cache: cache).openSummaries(today: Self.today)
             #expect(third.filesDecoded == 0)
