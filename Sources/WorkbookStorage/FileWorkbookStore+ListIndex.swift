@@ -66,8 +66,7 @@ extension FileWorkbookStore {
         var entries: [ListIndex.Entry] = []
         entries.reserveCapacity(accounts.count)
         for (summary, digest) in accounts {
-            let fileName = AccountFileFormat.fileName(for: summary.id)
-            guard let record = records[WorkbookScanner.accountsFolder + "/" + fileName],
+            guard let record = records[account: summary.id],
                   record.fingerprint.isSettled(verifiedAt: record.verifiedAt, settle: indexSettleNanoseconds) else { continue }
             entries.append(ListIndex.Entry(
                 fingerprint: record.fingerprint, verifiedAt: record.verifiedAt, hash: record.hash,

@@ -16,9 +16,8 @@ extension FileWorkbookStore {
         guard hasLoaded else { return [] }
         let prefix = WorkbookScanner.accountsFolder + "/"
         var changed = Set<AccountID>()
-        for (file, known) in records where file.hasPrefix(prefix) {
-            let id = AccountID(String(file.dropFirst(prefix.count).dropLast(5)))
-            let path = directory + "/" + file
+        for (id, known) in records.accounts {
+            let path = accountsDirectory + "/" + AccountFileFormat.fileName(for: id)
             guard let status = (try? fileSystem.status(atPath: path, followLinks: false)) ?? nil, status.kind == .regular else {
                 changed.insert(id)
                 continue
@@ -30,8 +29,8 @@ extension FileWorkbookStore {
                 changed.insert(id)
                 continue
             }
-            records[file]?.fingerprint = contents.status.fingerprint // Touched, not changed.
-            records[file]?.verifiedAt = Self.now()
+            records[account: id]?.fingerprint = contents.status.fingerprint // Touched, not changed.
+            records[account: id]?.verifiedAt = Self.now()
         }
         for file in protectedFiles where file.hasPrefix(prefix) && file.hasSuffix(".json") {
             let idText = String(file.dropFirst(prefix.count).dropLast(5))

@@ -32,7 +32,7 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
     var lockHolder: LockHolder?
     var heldLock: WorkbookLock?
     /// What this store last read or wrote, per relative path.
-    var records: [String: KnownFile] = [:]
+    var records = KnownFiles()
     /// Accounts handed out as summaries by `openSummaries(today:)` and not read in full since:
     /// saving one would write a summary over the whole account, so it is refused.
     var pendingSummaries: Set<AccountID> = []

@@ -28,7 +28,7 @@ struct WorkbookScanner {
         var temporaryFiles: [String] = []
         /// What was read from each file that loaded, by relative path: the base that later saves
         /// and `changedFiles()` compare the disk against.
-        var records: [String: KnownFile] = [:]
+        var records = KnownFiles()
         /// Files read from an older format version.
         var migrated: [StorageProblem] = []
         /// With `Summarising`: each account's digest (its `accounts` are then summaries).
@@ -162,27 +162,28 @@ struct WorkbookScanner {
                 settings: settings, rulesHold: rulesHold)
         }
         result.accounts.reserveCapacity(candidates.count)
-        result.records.reserveCapacity(candidates.count + 1)
+        result.records.reserveAccountCapacity(candidates.count)
         if summarising != nil { result.digests.reserveCapacity(candidates.count) }
         // No two files give one id: a file's id must match its name (decoding checks it, and an
         // index entry's id is its file's name), and names in a folder are unique.
-        func take(_ account: Account, _ record: KnownFile, file: String, into result: inout Result) {
+        // Paths are spelled out only for a problem: 100,000 of them are a cost an open can do without.
+        func take(_ account: Account, _ record: KnownFile, fileName: String, into result: inout Result) {
             result.accounts.append(account)
-            result.records[file] = record
+            result.records[account: account.id] = record
             if record.formatVersion < FormatVersion.current {
-                result.migrated.append(StorageProblem(file: file, message: "format \(record.formatVersion) → \(FormatVersion.current)"))
+                result.migrated.append(StorageProblem(file: folder + "/" + fileName, message: "format \(record.formatVersion) → \(FormatVersion.current)"))
             }
         }
         for index in Self.indexOrder(outcomes, entryCount: summarising?.entries.count ?? 0) {
-            let file = folder + "/" + candidates[index]
             switch outcomes[index] {
             case .account(let account, let record):
-                take(account, record, file: file, into: &result)
+                take(account, record, fileName: candidates[index], into: &result)
             case .summary(let summary, let record, let digest, let position):
-                take(summary, record, file: file, into: &result)
+                take(summary, record, fileName: candidates[index], into: &result)
                 result.digests[summary.id] = digest
                 if position == nil { result.filesRead += 1 }
             case .problem(let message):
+                let file = folder + "/" + candidates[index]
                 result.problems.append(StorageProblem(file: file, message: message))
                 result.protectedFiles.insert(file)
             }
@@ -275,47 +276,4 @@ struct WorkbookScanner {
             throw FileFormatError(error.description)
         }
     }
-}
-
-
-
-/// One version of a file as this store last read or wrote it: how it looked to `stat`, and a hash
-/// of its bytes (what decides whether it changed).
-struct KnownFile: Hashable, Sendable {
-    var fingerprint: FileFingerprint
-    var size: Int
-    var hash: UInt64
-    /// The format version the bytes were written in (older ones are backed up before a rewrite).
-    var formatVersion: Int
-    /// When the bytes were last seen to match the fingerprint (nanoseconds since 1970): a list-index
-    /// entry is written only for a file whose last change is clearly older than that.
-    var verifiedAt: Int64
-
-    init(fingerprint: FileFingerprint, bytes: [UInt8], formatVersion: Int) {
-        self.fingerprint = fingerprint
-        self.size = bytes.count
-        self.hash = Self.hash(bytes)
-        self.formatVersion = formatVersion
-        verifiedAt = FileWorkbookStore.now()
-    }
-
-    /// A version known from the list index: what `stat` and the hash said when the index was taken.
-    init(fingerprint: FileFingerprint, hash: UInt64, formatVersion: Int, verifiedAt: Int64) {
-        self.fingerprint = fingerprint
-        self.size = fingerprint.size
-        self.hash = hash
-        self.formatVersion = formatVersion
-        self.verifiedAt = verifiedAt
-    }
-
-    init(_ contents: FileContents, formatVersion: Int) {
-        self.init(fingerprint: contents.status.fingerprint, bytes: contents.bytes, formatVersion: formatVersion)
-    }
-
-    func matches(_ bytes: [UInt8]) -> Bool {
-        bytes.count == size && Self.hash(bytes) == hash
-    }
-
-    /// 64-bit FNV-1a: fast, and plenty to tell two versions of one small file apart.
-    static func hash(_ bytes: [UInt8]) -> UInt64 { StableHash.fnv1a(bytes) }
 }

@@ -133,11 +133,8 @@ public struct AccountListOrder: Equatable, Sendable {
     /// The filter's haystack of each account in `ordered`, at the same index: a keystroke scans this array, no look-ups.
     private var haystacks: [[UInt8]] = []
     public private(set) var sort: AccountSort = .name
-    /// Live accounts by name key (trimmed, lowercased): more than one is a duplicate name.
-    /// The live account with each name key; a name key more than one uses is in `sharedNames` instead.
-    private var byNameKey: [String: AccountID] = [:]
-    /// Name keys more than one live account uses, with their accounts sorted by id: the duplicates.
-    private var sharedNames: [String: [AccountID]] = [:]
+    /// Live accounts by name key (trimmed, lowercased): a key more than one uses is a duplicate name.
+    private var names = NameTables()
 
     public init() {}
 
@@ -209,34 +206,52 @@ public struct AccountListOrder: Equatable, Sendable {
         // An order naming one account twice (and so missing another): the dictionary's order then.
         if fresh.count != accounts.count { return rebuild(from: accounts, sort: sort, health: health) }
         keys = fresh
-        // Sorting positions against flat arrays: moving or copying a key would retain all its strings.
+        // The duplicate-name table does not depend on the order: it is built on another core while
+        // this one sorts (each is tens of milliseconds at 100,000 accounts).
+        let slots = RebuildSlots()
+        let (liveKeysTaken, liveIDsTaken) = (liveKeys, liveIDs)
+        DispatchQueue.concurrentPerform(iterations: liveKeys.count < 2_000 ? 1 : 2) { part in
+            if part == 1 { slots.names = Self.nameTables(liveKeysTaken, liveIDsTaken); return }
+            slots.positions = Self.sortedPositions(liveKeysTaken, liveIDsTaken, by: sort)
+            if liveKeysTaken.count < 2_000 { slots.names = Self.nameTables(liveKeysTaken, liveIDsTaken) }
+        }
+        ordered = slots.positions.map { liveIDs[$0] }
+        haystacks = slots.positions.map { liveKeys[$0].haystack }
+        names = slots.names
+    }
+
+    /// The positions of `keys` in list order. Sorting positions against flat arrays: moving or
+    /// copying a key would retain all its strings.
+    private static func sortedPositions(_ keys: [AccountListKey], _ ids: [AccountID], by sort: AccountSort) -> [Int] {
         var primaries: [Int] = []
         var starts: [Int] = []
         var blob: [UInt8] = []
-        primaries.reserveCapacity(liveKeys.count)
-        starts.reserveCapacity(liveKeys.count + 1)
-        for key in liveKeys {
+        primaries.reserveCapacity(keys.count)
+        starts.reserveCapacity(keys.count + 1)
+        for key in keys {
             primaries.append(key.primary(for: sort))
             starts.append(blob.count)
             blob.append(contentsOf: key.sortBytes)
         }
         starts.append(blob.count)
-        let positions = blob.withUnsafeBufferPointer { bytes in
-            Array(0..<liveIDs.count).sorted { left, right in
+        return blob.withUnsafeBufferPointer { bytes in
+            Array(0..<ids.count).sorted { left, right in
                 if primaries[left] != primaries[right] { return primaries[left] < primaries[right] }
                 let leftCount = starts[left + 1] - starts[left], rightCount = starts[right + 1] - starts[right]
                 let common = memcmp(bytes.baseAddress! + starts[left], bytes.baseAddress! + starts[right], min(leftCount, rightCount))
                 if common != 0 { return common < 0 }
                 if leftCount != rightCount { return leftCount < rightCount }
-                return liveIDs[left] < liveIDs[right]
+                return ids[left] < ids[right]
             }
         }
-        ordered = positions.map { liveIDs[$0] }
-        haystacks = positions.map { liveKeys[$0].haystack }
-        byNameKey = [:]
-        sharedNames = [:]
-        byNameKey.reserveCapacity(positions.count)
-        for position in positions { addName(liveKeys[position].nameKey, liveIDs[position]) }
+    }
+
+    /// `byNameKey` and `sharedNames` for these live accounts (in any order: shared ids are sorted).
+    private static func nameTables(_ keys: [AccountListKey], _ ids: [AccountID]) -> NameTables {
+        var tables = NameTables()
+        tables.byNameKey.reserveCapacity(keys.count)
+        for (key, id) in zip(keys, ids) { tables.add(key.nameKey, id) }
+        return tables
     }
 
     /// Folding thousands of names is the cost of opening a big workbook: split it over the cores.
@@ -267,41 +282,15 @@ public struct AccountListOrder: Equatable, Sendable {
                     ordered.remove(at: index)
                     haystacks.remove(at: index)
                 }
-                removeName(oldKey.nameKey, id)
+                names.remove(oldKey.nameKey, id)
             }
             keys[id] = newKey
             if let newKey, newKey.isLive {
                 let index = insertionPoint(for: (id, newKey))
                 ordered.insert(id, at: index)
                 haystacks.insert(newKey.haystack, at: index)
-                addName(newKey.nameKey, id)
+                names.add(newKey.nameKey, id)
             }
-        }
-    }
-
-    private mutating func addName(_ nameKey: String, _ id: AccountID) {
-        if !sharedNames.isEmpty, var ids = sharedNames[nameKey] {
-            ids.append(id)
-            sharedNames[nameKey] = ids.sorted()
-        } else if let first = byNameKey.updateValue(id, forKey: nameKey), first != id {
-            // Hashing a name is the cost of an open (100,000 of them): one look-up for a name met
-            // once, and only a duplicate pays for putting the first account back.
-            byNameKey[nameKey] = first
-            sharedNames[nameKey] = [first, id].sorted()
-        }
-    }
-
-    private mutating func removeName(_ nameKey: String, _ id: AccountID) {
-        if var ids = sharedNames[nameKey] {
-            ids.removeAll { $0 == id }
-            if ids.count > 1 {
-                sharedNames[nameKey] = ids
-            } else {
-                sharedNames[nameKey] = nil
-                byNameKey[nameKey] = ids.first
-            }
-        } else if byNameKey[nameKey] == id {
-            byNameKey[nameKey] = nil
         }
     }
 
@@ -354,12 +343,55 @@ public struct AccountListOrder: Equatable, Sendable {
     public var liveCount: Int { ordered.count }
 
     /// Live accounts other than `id` whose name key is `nameKey`: what a name clash is checked against.
-    func live(namedLike nameKey: String) -> [AccountID] { sharedNames[nameKey] ?? byNameKey[nameKey].map { [$0] } ?? [] }
+    func live(namedLike nameKey: String) -> [AccountID] { names.live(namedLike: nameKey) }
 
     /// One name per name key that more than one live account uses (the smallest id's spelling), sorted.
     func duplicateNames(in accounts: [AccountID: Account]) -> [String] {
-        sharedNames.values.compactMap { ids in ids.first.flatMap { accounts[$0]?.name } }.sorted()
+        names.sharedNames.values.compactMap { ids in ids.first.flatMap { accounts[$0]?.name } }.sorted()
     }
+}
+
+/// The live account with each name key, and the name keys more than one live account uses (with
+/// their accounts sorted by id): the duplicates.
+private struct NameTables: Sendable {
+    var byNameKey: [String: AccountID] = [:]
+    var sharedNames: [String: [AccountID]] = [:]
+
+    mutating func add(_ nameKey: String, _ id: AccountID) {
+        if !sharedNames.isEmpty, var ids = sharedNames[nameKey] {
+            ids.append(id)
+            sharedNames[nameKey] = ids.sorted()
+        } else if let first = byNameKey.updateValue(id, forKey: nameKey), first != id {
+            // Hashing a name is the cost of an open (100,000 of them): one look-up for a name met
+            // once, and only a duplicate pays for putting the first account back.
+            byNameKey[nameKey] = first
+            sharedNames[nameKey] = [first, id].sorted()
+        }
+    }
+
+    mutating func remove(_ nameKey: String, _ id: AccountID) {
+        if var ids = sharedNames[nameKey] {
+            ids.removeAll { $0 == id }
+            if ids.count > 1 {
+                sharedNames[nameKey] = ids
+            } else {
+                sharedNames[nameKey] = nil
+                byNameKey[nameKey] = ids.first
+            }
+        } else if byNameKey[nameKey] == id {
+            byNameKey[nameKey] = nil
+        }
+    }
+
+    /// The live accounts whose name key is `nameKey`.
+    func live(namedLike nameKey: String) -> [AccountID] { sharedNames[nameKey] ?? byNameKey[nameKey].map { [$0] } ?? [] }
+}
+
+/// What the two halves of a rebuild give, each written by one iteration of `concurrentPerform`
+/// and read after it returns.
+private final class RebuildSlots: @unchecked Sendable {
+    var names = NameTables()
+    var positions: [Int] = []
 }
 
 /// Each thread's share of `keysInParallel`, written once per chunk under a lock.
