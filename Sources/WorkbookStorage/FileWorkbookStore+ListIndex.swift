@@ -25,6 +25,7 @@ extension FileWorkbookStore {
             summarising.positions = positions
             summarising.settle = indexSettleNanoseconds
             summarising.indexRulesKey = index.rulesKey
+            summarising.indexOrder = index.order
         }
         return try loadLocked(mode: .createIfMissing, summarising: summarising)
     }
@@ -59,7 +60,9 @@ extension FileWorkbookStore {
     /// An account is left out when this store has no record of its file, or the file changed too
     /// shortly before it was last verified for `stat` to tell a later change apart (it is read
     /// again next time). Nil when this instance does not hold the workbook's lock.
-    public func listIndex(for accounts: [(summary: Account, digest: AccountDigest)], rulesKey: String) -> PendingListIndex? {
+    /// `order` says what order `accounts` come in (the app's own tag); an open gives it back in
+    /// `LoadedWorkbook.listOrderTag` when every account is still as the index says.
+    public func listIndex(for accounts: [(summary: Account, digest: AccountDigest)], rulesKey: String, order: String = "") -> PendingListIndex? {
         mutex.lock()
         defer { mutex.unlock() }
         guard hasLoaded, heldLock != nil || !locking, readOnlyReason == nil else { return nil }
@@ -73,7 +76,7 @@ extension FileWorkbookStore {
                 formatVersion: record.formatVersion, summary: summary, digest: digest))
         }
         let (folder, name) = ListIndex.location(for: directory, environment: environment)
-        let index = ListIndex(directory: directory, readAt: Self.now(), rulesKey: rulesKey, entries: entries)
+        let index = ListIndex(directory: directory, readAt: Self.now(), rulesKey: rulesKey, order: order, entries: entries)
         return PendingListIndex(index: index, folder: folder, name: name, fileSystem: fileSystem)
     }
 }

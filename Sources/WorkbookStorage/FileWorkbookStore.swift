@@ -184,7 +184,10 @@ public final class FileWorkbookStore: WorkbookStore, @unchecked Sendable {
             migratedFiles: scan.migrated,
             summaryOnly: pendingSummaries,
             digests: scan.digests,
-            filesDecoded: summarising == nil ? scan.accounts.count : scan.filesRead
+            filesDecoded: summarising == nil ? scan.accounts.count : scan.filesRead,
+            // Every account came from the index, in its order: the order holds for them (files
+            // removed since leave the rest in order; any file read, new or changed, would not).
+            listOrderTag: summarising.flatMap { $0.entries.isEmpty || scan.filesRead > 0 || $0.indexOrder.isEmpty ? nil : $0.indexOrder }
         )
     }
 

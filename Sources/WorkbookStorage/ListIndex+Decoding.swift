@@ -27,10 +27,10 @@ extension ListIndex {
                 start = end + 1
             }
         }
-        guard lines.count == count + 1, let header = textFields(lines[0]), header.count == 4, header[0] == magic,
+        guard lines.count == count + 1, let header = textFields(lines[0]), header.count == 5, header[0] == magic,
               header[1] == directory, let readAt = Int64(header[2]) else { return nil }
         guard let entries = entriesInParallel(lines.dropFirst()) else { return nil }
-        return ListIndex(directory: directory, readAt: readAt, rulesKey: header[3], entries: entries)
+        return ListIndex(directory: directory, readAt: readAt, rulesKey: header[3], order: header[4], entries: entries)
     }
 
     private static func entriesInParallel(_ lines: ArraySlice<ArraySlice<UInt8>>) -> [Entry]? {

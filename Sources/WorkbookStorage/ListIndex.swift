@@ -27,7 +27,7 @@ struct ListIndex: Equatable, Sendable {
         var digest: AccountDigest
     }
 
-    static let magic = "account-workbook list index 6"
+    static let magic = "account-workbook list index 7"
     static let columnCount = 23
 
     var directory: String
@@ -35,6 +35,9 @@ struct ListIndex: Equatable, Sendable {
     var readAt: Int64
     /// The day and thresholds the entries' rule figures hold for (`AccountDigest.rulesKey`).
     var rulesKey: String
+    /// What the entries' order is, in the app's words (`AccountListOrder.nameOrderTag`: the list's
+    /// name order, listed accounts first); empty when it is none the app can trust.
+    var order: String = ""
     var entries: [Entry]
 
     /// `$XDG_CACHE_HOME/account-workbook/list-index` (else `~/.cache/…`) and the file for `directory`.
@@ -64,7 +67,7 @@ struct ListIndex: Equatable, Sendable {
             }
         }
         func separator() { out.append(9) }
-        field(Self.magic); separator(); field(directory); separator(); field(String(readAt)); separator(); field(rulesKey)
+        field(Self.magic); separator(); field(directory); separator(); field(String(readAt)); separator(); field(rulesKey); separator(); field(order)
         out.append(10)
         for entry in entries {
             let s = entry.summary, f = entry.fingerprint

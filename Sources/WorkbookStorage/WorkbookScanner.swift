@@ -50,6 +50,8 @@ struct WorkbookScanner {
         var settle: Int64 = 2_000_000_000
         /// The day and thresholds the entries' rule figures were worked out under.
         var indexRulesKey = ""
+        /// What order the entries are in (`ListIndex.order`).
+        var indexOrder = ""
     }
 
     /// What reading one account file gave.

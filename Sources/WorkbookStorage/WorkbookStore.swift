@@ -37,12 +37,16 @@ public struct LoadedWorkbook: Sendable {
     public var digests: [AccountID: AccountDigest]
     /// How many account files were read and decoded (the others came from the list index).
     public var filesDecoded: Int
+    /// When every account came from the list index, unchanged, the order the index says `accounts`
+    /// are in (the app's tag, given back as the app wrote it); nil otherwise.
+    public var listOrderTag: String?
 
     public init(
         settings: WorkbookSettings, accounts: [Account], problems: [StorageProblem], readOnlyReason: String? = nil,
         lockHolder: LockHolder? = nil, migratedFiles: [StorageProblem] = [], summaryOnly: Set<AccountID> = [],
-        digests: [AccountID: AccountDigest] = [:], filesDecoded: Int? = nil
+        digests: [AccountID: AccountDigest] = [:], filesDecoded: Int? = nil, listOrderTag: String? = nil
     ) {
+        self.listOrderTag = listOrderTag
         self.summaryOnly = summaryOnly
         self.digests = digests
         self.filesDecoded = filesDecoded ?? accounts.count

@@ -134,4 +134,43 @@ import WorkbookTestSupport
             }
         }
     }
+
+    /// An order taken on trust from the list index, without keys, lists what the built order lists,
+    /// finds what it finds, and builds its keys the moment a change needs them.
+    @Test func anOrderWithoutKeysActsAsTheBuiltOne() {
+        var random = Steps(state: 5)
+        let names = ["Acme", "acme ", "Zoë Café", "Zoe Cafe", "東京精密", "Müller", "muller", "Beta"]
+        var accounts: [AccountID: Account] = [:]
+        for index in 1...60 {
+            var account = Account(id: Fixtures.id(index), name: names.randomElement(using: &random)! + (index % 3 == 0 ? "" : " \(index)"))
+            account.archived = index % 9 == 0 ? ArchiveMark(on: Fixtures.today, by: "me") : nil
+            accounts[account.id] = account
+        }
+        var built = AccountListOrder()
+        built.rebuild(from: accounts, sort: .name)
+        let everyID = built.ordered + accounts.keys.filter { !built.ordered.contains($0) }
+        let trusted = AccountListOrder(listing: built.ordered, allInOrder: everyID)
+        #expect(!trusted.hasKeys && trusted == built && trusted.liveCount == built.liveCount)
+        for id in accounts.keys {
+            #expect(trusted.index(of: id, in: built.ordered) == built.index(of: id, in: built.ordered))
+        }
+        let completed = trusted.completed(from: accounts)
+        #expect(completed.hasKeys && completed == built)
+        #expect(completed.duplicateNames(in: accounts) == built.duplicateNames(in: accounts))
+        #expect(!completed.duplicateNames(in: accounts).isEmpty, "the names repeat, so the check means something")
+        #expect(completed.filtered(by: FilterMatcher(query: "cafe")) == built.filtered(by: FilterMatcher(query: "cafe")))
+
+        // A change before the keys are built builds them, and files the change where it belongs.
+        var changed = trusted
+        var renamed = accounts[Fixtures.id(2)]!
+        renamed.name = "Aardvark"
+        accounts[renamed.id] = renamed
+        changed.update([renamed.id], from: accounts)
+        built.update([renamed.id], from: accounts)
+        #expect(changed.hasKeys && changed == built && changed.ordered.first == renamed.id)
+        var resorted = trusted
+        resorted.rebuild(from: accounts, sort: .value)
+        built.rebuild(from: accounts, sort: .value)
+        #expect(resorted.hasKeys && resorted == built)
+    }
 }

@@ -56,8 +56,10 @@ import WorkbookModel
     }
 
     /// Writes the list index of these entries for today, as the app does after an open and at quit.
-    private func writeIndex(_ store: FileWorkbookStore, _ entries: [(summary: Account, digest: AccountDigest)], settings: WorkbookSettings) throws {
-        try #require(store.listIndex(for: entries, rulesKey: AccountDigest.rulesKey(today: Self.today, settings: settings))).write()
+    private func writeIndex(
+        _ store: FileWorkbookStore, _ entries: [(summary: Account, digest: AccountDigest)], settings: WorkbookSettings, order: String = ""
+    ) throws {
+        try #require(store.listIndex(for: entries, rulesKey: AccountDigest.rulesKey(today: Self.today, settings: settings), order: order)).write()
     }
 
     private func entries(_ workbook: LoadedWorkbook) -> [(summary: Account, digest: AccountDigest)] {
@@ -138,6 +140,36 @@ import WorkbookModel
             let again = try second.openSummaries(today: Self.today)
             #expect(again.filesDecoded == 1)
             #expect(again.accounts.map(\.id) == order.map(\.summary.id) + [all[7].id])
+        }
+    }
+
+    /// The order the app wrote the index in comes back only while every account is as the index
+    /// says: a file removed leaves the rest in order; a new or changed one, read, does not.
+    @Test func theIndexOrderComesBackOnlyWhileNoFileHadToBeRead() throws {
+        try withTemporaryDirectory { root in
+            let all = accounts(6)
+            let cache = root + "-cache"
+            _ = try FileWorkbookStore.createWorkbook(at: root, settings: Self.settings, accounts: all)
+            func open(writingOrder order: String? = nil) throws -> LoadedWorkbook {
+                let store = store(root, cache: cache)
+                defer { store.close() }
+                let opened = try store.openSummaries(today: Self.today)
+                if let order { try writeIndex(store, entries(opened), settings: opened.settings, order: order) }
+                return opened
+            }
+            #expect(try open(writingOrder: "tag/1").listOrderTag == nil, "a first open reads every file")
+            let second = try open()
+            #expect(second.listOrderTag == "tag/1" && second.filesDecoded == 0)
+            try FileManager.default.removeItem(atPath: root + "/accounts/" + all[0].id.rawValue + ".json")
+            #expect(try open().listOrderTag == "tag/1")
+            try writeBytes(AccountFileFormat.encode(sampleAccount("00000000000000ff", name: "Newcomer")), to: root + "/accounts/00000000000000ff.json")
+            #expect(try open(writingOrder: "tag/1").listOrderTag == nil, "the new file was read")
+            #expect(try open().listOrderTag == "tag/1")
+            var changed = all[3]
+            changed.name = "Changed"
+            try writeBytes(AccountFileFormat.encode(changed), to: root + "/accounts/" + changed.id.rawValue + ".json")
+            #expect(try open(writingOrder: "").listOrderTag == nil, "the changed file was read")
+            #expect(try open().listOrderTag == nil, "an index that names no order gives none")
         }
     }
 

@@ -24,6 +24,24 @@ extension AppRuntime {
         return true
     }
 
+    /// Builds the list order's keys on another thread when the open gave the order without them
+    /// (after the first frame, which it would otherwise delay).
+    func startListOrderWork() {
+        guard listOrderWork == nil, let completion = state.listOrderCompletion else { return }
+        let work = ListOrderWork(completion)
+        listOrderWork = work
+        work.start()
+    }
+
+    /// Takes in the list order's keys once built (the state ignores them if a change built them first).
+    @discardableResult
+    func takeFinishedListOrderWork() -> Bool {
+        guard let order = listOrderWork?.take() else { return false }
+        listOrderWork = nil
+        send(.listOrderCompleted(order))
+        return true
+    }
+
     /// True until the health work has been taken in.
     public var isWorkingOutHealth: Bool { healthWork != nil }
 

@@ -37,6 +37,8 @@ public final class AppRuntime {
     let healthWorker: HealthWorker?
     /// Today's health of every summary-only account, being worked out, until it has arrived.
     var healthWork: HealthWork?
+    /// The list order's keys being built in the background, after an open from the list index.
+    var listOrderWork: ListOrderWork?
     /// The day `healthWork` works for: a result for another day is not taken.
     var healthWorkDay: CalendarDate?
     /// Keys pressed while health is worked out that need it (a review), with everything typed after them.
@@ -80,6 +82,7 @@ public final class AppRuntime {
     /// Runs until the user quits. Draws only when something changed, so an idle app writes nothing.
     public func run() {
         drawFrame()
+        startListOrderWork()
         startHealthWork()
         if let find = findSharing {
             findSharing = nil
@@ -90,7 +93,7 @@ public final class AppRuntime {
             }
         }
         while !state.shouldQuit {
-            if healthWork != nil {
+            if healthWork != nil || listOrderWork != nil {
                 // Keys first: the background work must never hold up an answer to the user.
                 var changed = false
                 if let event = backend.readEvent(timeoutMilliseconds: workPollMilliseconds) {
@@ -99,6 +102,7 @@ public final class AppRuntime {
                     changed = true
                 }
                 if takeFinishedHealthWork() { changed = true }
+                if takeFinishedListOrderWork() { changed = true }
                 if changed, !state.shouldQuit { drawFrame() }
                 continue
             }

@@ -42,6 +42,9 @@ public final class BackgroundTask<Value: Sendable>: @unchecked Sendable {
 /// The health and flags of summary-only accounts, worked out again in the background.
 typealias HealthWork = BackgroundTask<[AccountID: AccountDigest]>
 
+/// The list order's keys, built in the background after an open from the list index.
+typealias ListOrderWork = BackgroundTask<AccountListOrder>
+
 /// Works out the digests of these accounts for a day under these settings (the store reads their
 /// files on every core); runs on a background thread.
 public typealias HealthWorker = @Sendable ([AccountID], CalendarDate, WorkbookSettings) -> [AccountID: AccountDigest]

@@ -80,6 +80,12 @@ final class AccountListKey: Equatable, Sendable {
         }
     }
 
+    /// True when the two give the same key: the list shows them alike, in the same place.
+    static func listsAlike(_ one: Account, _ other: Account) -> Bool {
+        one.isArchived == other.isArchived && one.name == other.name && one.industry == other.industry && one.owner == other.owner
+            && one.stage == other.stage && one.annualValue == other.annualValue && one.nextMeeting == other.nextMeeting
+    }
+
     /// True when `account` would give this same key (so nothing needs folding again).
     func isCurrent(for account: Account) -> Bool {
         isLive == !account.isArchived && name == account.name && industry == account.industry && owner == account.owner
@@ -136,7 +142,37 @@ public struct AccountListOrder: Equatable, Sendable {
     /// Live accounts by name key (trimmed, lowercased): a key more than one uses is a duplicate name.
     private var names = NameTables()
 
+    /// False while the order is known but the keys are not built (`init(listing:allInOrder:)`).
+    public private(set) var hasKeys = true
+    /// For an order without keys: every account (archived ones too) in the order the keys are best
+    /// built in, the list's order.
+    private var buildOrder: [AccountID] = []
+
+    /// Names the order `ordered` is in when the list is sorted by name, for the list index: an
+    /// index written in it is in this order at the next open, when no file changed. Change it
+    /// whenever folding or `AccountListKey.precedes` changes, so an older index is not trusted.
+    public static let nameOrderTag = "name/1"
+
     public init() {}
+
+    /// An order known without building keys: `live` are the live accounts in name order (an
+    /// open's list index, with every file unchanged since it was written, says so). The list shows
+    /// at once; the keys are built by `completed(from:)`, by the runtime in the background, or by
+    /// the first change that needs them (`rebuild`, `update`).
+    init(listing live: [AccountID], allInOrder all: [AccountID]) {
+        ordered = live
+        sort = .name
+        hasKeys = false
+        buildOrder = all
+    }
+
+    /// This order with its keys built (itself when it has them): the same list.
+    func completed(from accounts: [AccountID: Account]) -> AccountListOrder {
+        guard !hasKeys else { return self }
+        var full = AccountListOrder()
+        full.rebuild(from: accounts, sort: sort, order: buildOrder)
+        return full
+    }
 
     /// Two orders are equal when they list the same accounts in the same order: the folded keys
     /// are a cache of the accounts, which `AppState` compares on their own.
@@ -170,6 +206,8 @@ public struct AccountListOrder: Equatable, Sendable {
             }
         }
         self.sort = sort
+        let order = order ?? (hasKeys ? nil : buildOrder)
+        (hasKeys, buildOrder) = (true, [])
         // In `order` when it names every account (each once), else in the dictionary's order.
         let ids = order.flatMap { $0.count == accounts.count ? $0 : nil } ?? Array(accounts.keys)
         var keyed = [AccountListKey?](repeating: nil, count: ids.count)
@@ -272,6 +310,7 @@ public struct AccountListOrder: Equatable, Sendable {
 
     /// Takes in changed, added or removed accounts; costs a binary search and an array move each.
     mutating func update(_ ids: some Sequence<AccountID>, from accounts: [AccountID: Account], health: (Account) -> Int? = { _ in nil }) {
+        guard hasKeys else { return rebuild(from: accounts, sort: sort, health: health) }
         for id in ids {
             var newKey = accounts[id].map { AccountListKey($0) }
             if sort == .health, let account = accounts[id] { newKey = newKey?.withHealthScore(health(account) ?? 101) }
@@ -310,12 +349,13 @@ public struct AccountListOrder: Equatable, Sendable {
         return ordered.firstIndex(of: entry.0)
     }
 
-    /// True when the account is in `ordered` (live, and keyed).
+    /// True when the account is in `ordered` (live, and keyed); needs the keys.
     func lists(_ id: AccountID) -> Bool { keys[id]?.isLive ?? false }
 
     /// Where `id` is in `list` (this order, or a filtered part of it): a binary search, not a scan
     /// of 100,000 ids. Nil when it is not there.
     func index(of id: AccountID, in list: [AccountID]) -> Int? {
+        guard hasKeys else { return list.firstIndex(of: id) }
         guard let key = keys[id], key.isLive else { return nil }
         var low = 0, high = list.count
         while low < high {
@@ -329,8 +369,10 @@ public struct AccountListOrder: Equatable, Sendable {
     }
 
     /// The live accounts that pass the filter, in list order.
+    /// Needs the keys when a word is typed (`AppState` builds them first).
     func filtered(by matcher: FilterMatcher) -> [AccountID] {
         if matcher.words.isEmpty { return ordered }
+        precondition(hasKeys, "filtering an order without its keys")
         let needles = matcher.words.map { Array($0.utf8) }
         var shown: [AccountID] = []
         for (index, haystack) in haystacks.enumerated() where needles.allSatisfy({ FilterMatcher.contains(haystack, $0) }) {
@@ -343,7 +385,10 @@ public struct AccountListOrder: Equatable, Sendable {
     public var liveCount: Int { ordered.count }
 
     /// Live accounts other than `id` whose name key is `nameKey`: what a name clash is checked against.
-    func live(namedLike nameKey: String) -> [AccountID] { names.live(namedLike: nameKey) }
+    func live(namedLike nameKey: String) -> [AccountID] {
+        precondition(hasKeys, "looking up a name in an order without its keys")
+        return names.live(namedLike: nameKey)
+    }
 
     /// One name per name key that more than one live account uses (the smallest id's spelling), sorted.
     func duplicateNames(in accounts: [AccountID: Account]) -> [String] {

@@ -23,6 +23,8 @@ public enum AppAction: Equatable, Sendable {
     case sharingFound
     /// Health and flags worked out again for summary-only accounts (for today, under the thresholds).
     case digestsWorkedOut([AccountID: AccountDigest])
+    /// The list order with its keys, built in the background after an open from the list index.
+    case listOrderCompleted(AccountListOrder)
     /// Files that changed on disk under the app (a git pull, an editor), as found by the runtime.
     case outsideChanges(OutsideChanges)
     /// A save refused because the file changed on disk since it was read.

@@ -74,6 +74,8 @@ public enum AppReducer {
             state.canSync = true
         case .digestsWorkedOut(let digests):
             state.takeDigests(digests)
+        case .listOrderCompleted(let order):
+            state.takeCompletedListOrder(order)
         case .openFailed(let reason):
             state.message = StatusMessage(reason, kind: .error)
         case .warning(let text):

@@ -188,7 +188,16 @@ public struct AppState: Equatable, Sendable {
         digests = workbook.digests
         // Only summaries have digests: their values say it without looking each account up.
         isWorkingOutHealth = !workbook.summaryOnly.isEmpty && workbook.digests.values.contains { $0.rules == nil }
-        refreshVisible(order: order)
+        if workbook.listOrderTag == AccountListOrder.nameOrderTag, sort == .name, filter.isEmpty, order.count == workbook.accounts.count {
+            // The list index's order, every file unchanged: the list shows before its keys are built.
+            var live: [AccountID] = []
+            live.reserveCapacity(order.count)
+            for account in workbook.accounts where !account.isArchived { live.append(account.id) }
+            listOrder = AccountListOrder(listing: live, allInOrder: order)
+            visible = listOrder.ordered
+        } else {
+            refreshVisible(order: order)
+        }
         selectedID = visible.first
     }
 
@@ -242,14 +251,40 @@ public struct AppState: Equatable, Sendable {
     }
 
     private mutating func showFiltered() {
-        visible = listOrder.filtered(by: FilterMatcher(query: filter))
+        let matcher = FilterMatcher(query: filter)
+        if !matcher.words.isEmpty, !listOrder.hasKeys {
+            visible = []
+            listOrder.rebuild(from: accounts, sort: sort, health: healthScore)
+            duplicateNames = listOrder.duplicateNames(in: accounts)
+        }
+        visible = listOrder.filtered(by: matcher)
         if selectedIndex != nil { return }
         selectedID = visible.first
     }
 
     /// The live accounts whose name has this name key (`AccountRules.nameKey`): all a name clash can be with.
     func liveAccounts(withNameKey key: String) -> [Account] {
-        listOrder.live(namedLike: key).compactMap { accounts[$0] }
+        guard listOrder.hasKeys else {
+            // Only in the moments before the keys are built: every name looked at once.
+            return accounts.values.filter { !$0.isArchived && AccountRules.nameKey($0.name) == key }.sorted { $0.id < $1.id }
+        }
+        return listOrder.live(namedLike: key).compactMap { accounts[$0] }
+    }
+
+    /// Work that builds the list order's keys, when it has none yet (the runtime runs it in the background).
+    public var listOrderCompletion: (@Sendable () -> AccountListOrder)? {
+        guard !listOrder.hasKeys else { return nil }
+        let order = listOrder, accounts = accounts
+        return { order.completed(from: accounts) }
+    }
+
+    /// Takes in the list order with its keys, built from the accounts as they were: used only when
+    /// the list is still the one it was built for (nothing has built the keys meanwhile).
+    mutating func takeCompletedListOrder(_ completed: AccountListOrder) {
+        guard !listOrder.hasKeys, completed.hasKeys, completed == listOrder else { return }
+        listOrder = completed
+        duplicateNames = listOrder.duplicateNames(in: accounts)
+        showFiltered()
     }
 }
 
@@ -274,8 +309,12 @@ extension AppState {
     /// keeps its place (its summary listed the same fields).
     public mutating func takeOpened(_ account: Account) {
         guard summaryOnly.contains(account.id) else { return }
+        let summary = accounts[account.id]
         setWhole(account)
-        refreshVisible(changed: [account.id])
+        // An order still without keys needs none here unless the file changed what the list shows.
+        if listOrder.hasKeys || !(summary.map { AccountListKey.listsAlike($0, account) } ?? false) {
+            refreshVisible(changed: [account.id])
+        }
         AccountsReducer.keepSelectionVisible(&self)
     }
 
@@ -358,11 +397,15 @@ extension AppState {
         entries.reserveCapacity(accounts.count)
         for id in listOrder.ordered { if let account = accounts[id], let made = entry(account) { entries.append(made) } }
         // Archived accounts are not listed (nor, should the order lag, any other it does not list).
-        for account in accounts.values where !listOrder.lists(account.id) {
+        let listed: Set<AccountID> = listOrder.hasKeys ? [] : Set(listOrder.ordered)
+        for account in accounts.values where !(listOrder.hasKeys ? listOrder.lists(account.id) : listed.contains(account.id)) {
             if let made = entry(account) { entries.append(made) }
         }
         return entries
     }
+
+    /// What order `listIndexEntries` come in, for the list index (empty: none to trust).
+    public var listIndexOrderTag: String { listOrder.sort == .name ? AccountListOrder.nameOrderTag : "" }
 
     /// The day and thresholds the digests' rule figures hold for.
     public var rulesKey: String { AccountDigest.rulesKey(today: today, settings: settings) }
