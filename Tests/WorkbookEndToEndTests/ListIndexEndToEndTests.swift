@@ -42,4 +42,36 @@ import WorkbookTestSupport
         second.press("q")
         try second.waitFor("DONE")
     }
+
+    /// Nothing changed between two opens: the second shows the list in the index's order before
+    /// its keys are built; the filter and the duplicate-name warning work as after any open.
+    @Test func aSecondOpenOfUnchangedFilesListsFilterAndWarnsAsTheFirst() throws {
+        let folder = try TemporaryFolder()
+        let data = folder.path + "/wb"
+        var twin = Fixtures.accounts[0]
+        twin.id = AccountID("00000000000000aa")
+        let accounts = Fixtures.accounts + [twin]
+        _ = try FileWorkbookStore.createWorkbook(at: data, settings: WorkbookSettings(owner: "Dana Wu", currency: "EUR"), accounts: accounts)
+        // The index trusts only files changed clearly (2 s) before it read them ("racy" entries).
+        Thread.sleep(forTimeInterval: 2.2)
+        let first = try TmuxSession.workbook(in: folder, width: 140, height: 30)
+        let before = try first.waitFor("More than one account is called")
+        first.press("q")
+        try first.waitFor("DONE")
+        let indexFolder = TmuxSession.testCache + "/account-workbook/list-index"
+        let index = try #require(try FileManager.default.contentsOfDirectory(atPath: indexFolder).first)
+        let header = try String(contentsOfFile: indexFolder + "/" + index, encoding: .utf8).prefix { $0 != "\n" }
+        #expect(header.hasSuffix("\tname/1"), "the index says it is in the list's name order: \(header)")
+
+        let second = try TmuxSession.workbook(in: folder, width: 140, height: 30)
+        let after = try second.waitFor("More than one account is called")
+        let rows = { (screen: String) in screen.split(separator: "\n").filter { line in accounts.contains { line.contains($0.name) } } }
+        #expect(rows(after).map { $0.prefix(60) } == rows(before).map { $0.prefix(60) }, "the same list, in the same order")
+        second.press("/")
+        second.type("robot")
+        try second.waitFor("1 match")
+        second.press("Escape")
+        second.press("q")
+        try second.waitFor("DONE")
+    }
 }
