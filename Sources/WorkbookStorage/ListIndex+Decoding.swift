@@ -35,8 +35,8 @@ extension ListIndex {
 
     private static func entriesInParallel(_ lines: ArraySlice<ArraySlice<UInt8>>) -> [Entry]? {
         let first = lines.startIndex
-        // Threads cost more than they save on a small index.
-        let entries = ParallelMap.map(lines.count, chunksPerCore: lines.count < 4_000 ? 0 : 2) { index in entry(lines[first + index]) }
+        // Threads cost more than they save on a small index (a few hundred entries).
+        let entries = ParallelMap.map(lines.count, chunksPerCore: lines.count < 500 ? 0 : 2) { index in entry(lines[first + index]) }
         var result: [Entry] = []
         result.reserveCapacity(entries.count)
         for entry in entries {

@@ -153,7 +153,7 @@ struct WorkbookScanner {
 
         let settings = result.settings ?? WorkbookSettings()
         let rulesHold = summarising.map { AccountDigest.rulesKey(today: $0.today, settings: settings) == $0.indexRulesKey } ?? false
-        // With a list index most files are only `lstat`ed: a few thousand of those are not worth the threads.
+        // With a list index most files are only `lstat`ed: a few hundred of those are not worth the threads.
         let light = summarising.map { !$0.entries.isEmpty } ?? false
         // Each file matched against its entry by `lstat` first, all of them at once (see `linkStatuses`).
         let statuses = light ? fileSystem.linkStatuses(of: candidates, inDirectory: directory) : []
@@ -214,7 +214,7 @@ struct WorkbookScanner {
         _ names: [String], directory: String, light: Bool, read: @escaping @Sendable (Int, String, any FileSystem) -> Outcome
     ) -> [Outcome] {
         let fileSystem = self.fileSystem
-        return ParallelMap.map(names.count, chunksPerCore: light && names.count < 4_000 ? 0 : 4) { index in
+        return ParallelMap.map(names.count, chunksPerCore: light && names.count < 500 ? 0 : 4) { index in
             read(index, names[index], fileSystem)
         }
     }
