@@ -69,10 +69,15 @@ import WorkbookModel
         let book = [account("A", 300, industry: "Retail", segment: "Mid-market"), account("B", 100, industry: "retail"),
                     account("C", 100, industry: "")]
         let markets = ConcentrationRules.concentration(of: book, by: .market)
-        #expect(markets.shares.map(\.label) == ["Retail", "(no industry)"])
-        #expect(markets.shares.map(\.value) == [400, 100])
+        #expect(markets.shares.map(\.label) == ["Retail"])
+        #expect(markets.shares.map(\.value) == [400])
+        #expect(markets.accountsWithoutData == ["C"], "an account with no industry is in no market")
         let segments = ConcentrationRules.concentration(of: book, by: .segment)
-        #expect(segments.shares.map(\.label) == ["Mid-market", "(no segment)"])
+        #expect(segments.shares.map(\.label) == ["Mid-market"])
+        #expect(segments.accountsWithoutData == ["B", "C"])
+        // A book where no account has a segment leans on no segment: nothing is counted, no level.
+        let unsegmented = ConcentrationRules.concentration(of: [account("B", 100), account("C", 100, segment: " ")], by: .segment)
+        #expect(unsegmented.isEmpty && unsegmented.level == .low && unsegmented.accountsWithoutData == ["B", "C"])
     }
 
     @Test func theBookCountsLiveAccountsWeSellToPerOwner() {

@@ -93,7 +93,12 @@ enum BookView {
             notes.append("Our own products (\(ValueFormat.compactAmount(figures.ownProductValue, currency: currency))) depend on no supplier and are not counted.")
         }
         if !figures.accountsWithoutData.isEmpty {
-            let what = figures.dimension == .productLine || figures.dimension == .supplier ? "no product line with a value" : "no annual value"
+            let what = switch figures.dimension {
+            case .productLine, .supplier: "no product line with a value"
+            case .market: "no annual value or no industry"
+            case .segment: "no annual value or no segment"
+            case .customer: "no annual value"
+            }
             // One line on screen: a dozen names say who; the count says how many.
             let names = figures.accountsWithoutData
             let shown = names.prefix(12).joined(separator: ", ") + (names.count > 12 ? " … and \(names.count - 12) more" : "")

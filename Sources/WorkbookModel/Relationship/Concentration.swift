@@ -135,15 +135,14 @@ public enum ConcentrationRules {
         for account in accounts {
             switch dimension {
             case .customer, .market, .segment:
-                guard let value = account.annualValue, value > 0 else {
+                // An account with no industry (or segment) is in no market: counted as one, the
+                // blanks would read as a market the book leans on.
+                let label = dimension == .market ? account.industry : dimension == .segment ? account.segment : account.name
+                guard let value = account.annualValue, value > 0, !label.trimmingWhitespace().isEmpty else {
                     withoutData.append(account.name)
                     continue
                 }
-                switch dimension {
-                case .customer: add(account.name, value, account: account.id)
-                case .market: add(account.industry.isEmpty ? "(no industry)" : account.industry, value)
-                default: add(account.segment.isEmpty ? "(no segment)" : account.segment, value)
-                }
+                add(label, value, account: dimension == .customer ? account.id : nil)
             case .productLine, .supplier:
                 let lines = account.productLines.filter { ($0.annualValue ?? 0) > 0 }
                 if lines.isEmpty { withoutData.append(account.name) }
