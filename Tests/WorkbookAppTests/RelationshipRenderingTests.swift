@@ -127,6 +127,16 @@ import WorkbookTestSupport
         #expect(text.components(separatedBy: "### The relationship").count == 2, "a prospect with nothing recorded gets no section")
     }
 
+    @Test func theWorkbookExportNamesASegmentWhereThereIsOne() {
+        var segmented = Fixtures.accounts[0]
+        segmented.segment = "Mid-market *key*"
+        var plain = Fixtures.accounts[1]
+        plain.segment = ""
+        let text = WorkbookExport.markdown(accounts: [segmented, plain], settings: WorkbookSettings(), today: Fixtures.today)
+        #expect(text.contains("- **Segment:** Mid-market \\*key\\*"))
+        #expect(text.components(separatedBy: "**Segment:**").count == 2, "no empty segment line")
+    }
+
     @Test func markdownInStoredTextCannotChangeTheDocument() {
         var account = RelationshipFixture.account
         account.upsert(JournalEntry(id: RelationshipFixture.e(31), date: Fixtures.today, author: "x", kind: .soreSpot, text: "# not a heading \u{1B}[31m"))

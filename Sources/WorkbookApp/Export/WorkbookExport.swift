@@ -61,6 +61,7 @@ public enum WorkbookExport {
         for account in accounts {
             lines += ["", "## \(escape(account.name))", ""]
             lines.append("- **Industry:** \(account.industry.isEmpty ? "—" : escape(account.industry))")
+            if !account.segment.isEmpty { lines.append("- **Segment:** \(escape(account.segment))") }
             lines.append("- **Stage:** \(account.stage.title)")
             lines.append("- **Annual value:** \(ValueFormat.amount(account.annualValue, currency: settings.currency))")
             if let date = account.nextMeeting {
