@@ -74,7 +74,9 @@ import WorkbookModel
 
     @Test func holderDescriptions() {
         let holder = LockHolder(pid: 1234, host: "x", since: "2026-11-25T09:14:03+01:00")
-        #expect(holder.description == "pid 1234 on host x since 2026-11-25 09:14")
+        #expect(holder.description == "pid 1234 on host x since 2026-11-25 09:14 UTC+01:00")
+        #expect(LockHolder(pid: 7, host: "y", since: "2026-11-25T08:14:03Z").description == "pid 7 on host y since 2026-11-25 08:14 UTC")
+        #expect(LockHolder(pid: 7, host: "y", since: "2026-11-25T08:14").description == "pid 7 on host y since 2026-11-25 08:14")
         #expect(LockHolder(pid: 0, host: "", since: "").description == "pid 0 on host ?")
     }
 

@@ -19,11 +19,14 @@ public struct LockHolder: Hashable, Sendable, CustomStringConvertible {
         self.since = since
     }
 
-    /// "pid 1234 on host x since 2026-11-25 09:14".
+    /// "pid 1234 on host x since 2026-11-25 09:14 UTC+01:00": the holder's own clock time, with its
+    /// offset, since the people sharing a machine need not share a time zone.
     public var description: String {
         var text = "pid \(pid) on host \(host.isEmpty ? "?" : host)"
         if since.count >= 16 {
             text += " since " + since.prefix(16).replacingOccurrences(of: "T", with: " ")
+            let zone = since.dropFirst(19)
+            if zone == "Z" { text += " UTC" } else if zone.count == 6, zone.first == "+" || zone.first == "-" { text += " UTC" + zone }
         }
         return text
     }
