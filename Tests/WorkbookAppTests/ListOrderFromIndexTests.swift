@@ -119,4 +119,37 @@ import WorkbookTestSupport
         #expect(backend.screen.text.contains(Self.accounts[12].name), "the duplicate-name warning shows once the keys are built")
         #expect(!app.state.duplicateNames.isEmpty)
     }
+
+    /// On another day health is worked out after the keys are built (both at once would slow every
+    /// key on two cores); a review asked for meanwhile waits for both, then starts.
+    @Test func healthWorkWaitsForTheKeysAndAReviewWaitsForHealth() {
+        let built = AppState(workbook: Fixtures.workbook(Self.accounts), today: Fixtures.today, screenSize: Self.size)
+        let inOrder = built.listIndexEntries.map { entry in Self.accounts.first { $0.id == entry.summary.id }! }
+        var workbook = Fixtures.workbook(inOrder.map(\.listSummary))
+        workbook.summaryOnly = Set(inOrder.map(\.id))
+        for account in inOrder { workbook.digests[account.id] = AccountDigest(hasMergeConflicts: false, rules: nil) }
+        workbook.listOrderTag = AccountListOrder.nameOrderTag
+        let asked = SummaryOpenTests.Locked(false)
+        let worker: HealthWorker = { ids, day, settings in
+            asked.set(true)
+            return Dictionary(uniqueKeysWithValues: inOrder.filter { ids.contains($0.id) }.map { ($0.id, AccountDigest(of: $0, today: day, settings: settings)) })
+        }
+        let app = AppRuntime(state: AppState(workbook: workbook, today: Fixtures.today, screenSize: Self.size),
+                             store: InMemoryStore(Fixtures.workbook(inOrder)), backend: ScriptedBackend(size: Self.size),
+                             theme: BuiltInThemes.standard, today: { Fixtures.today }, healthWorker: worker)
+        app.drawFrame()
+        app.startListOrderWork()
+        app.startHealthWork()
+        #expect(app.isWorkingOutHealth && !app.state.listOrder.hasKeys)
+        #expect(app.healthWork == nil, "health work waits for the keys")
+        app.handle(.key(.character("R")))
+        #expect(app.state.message?.text.contains("your keys run as soon as it is known") == true)
+        #expect(app.state.modal == nil)
+        let deadline = Date().addingTimeInterval(20)
+        while !app.takeFinishedListOrderWork(), Date() < deadline { usleep(1_000) }
+        #expect(app.state.listOrder.hasKeys && app.isWorkingOutHealth)
+        while !app.takeFinishedHealthWork(), Date() < deadline { usleep(1_000) }
+        #expect(asked.value && !app.isWorkingOutHealth && !app.state.isWorkingOutHealth)
+        #expect(app.state.modal != nil, "the review's start form opens once health is known")
+    }
 }

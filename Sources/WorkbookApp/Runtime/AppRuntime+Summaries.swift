@@ -39,16 +39,20 @@ extension AppRuntime {
         guard let order = listOrderWork?.take() else { return false }
         listOrderWork = nil
         send(.listOrderCompleted(order))
+        startHealthWork()
         return true
     }
 
-    /// True until the health work has been taken in.
-    public var isWorkingOutHealth: Bool { healthWork != nil }
+    /// True until the health work has been taken in (or while it waits for the list's keys).
+    public var isWorkingOutHealth: Bool { healthWork != nil || isHealthWorkWaiting }
+
+    /// Health work waits for the list's keys: on two cores, both at once would slow every key.
+    private var isHealthWorkWaiting: Bool { listOrderWork != nil && healthWorker != nil && state.isWorkingOutHealth }
 
     /// Starts working out the health of the summary-only accounts whose figures are not known for
     /// today, on another thread (after the first frame, so it never delays it).
     func startHealthWork() {
-        guard let healthWorker, healthWork == nil, state.isWorkingOutHealth else { return }
+        guard let healthWorker, healthWork == nil, listOrderWork == nil, state.isWorkingOutHealth else { return }
         let ids = state.summaryOnly.filter { state.digests[$0]?.rules == nil }.sorted()
         let day = state.today, settings = state.settings
         let work = HealthWork { healthWorker(ids, day, settings) }
@@ -82,7 +86,7 @@ extension AppRuntime {
     /// to keep their order, waits and runs as soon as it is known: typing ahead works, nothing is
     /// refused. Ctrl-C and quit are never held back.
     func deferUntilHealthIsKnown(_ event: InputEvent) -> Bool {
-        guard healthWork != nil, state.isWorkingOutHealth else { return false }
+        guard isWorkingOutHealth, state.isWorkingOutHealth else { return false }
         if case .key(let key) = event {
             let action = keymap.resolve(key, in: state)
             if action == .command(.interrupt) || action == .command(.quit) {
