@@ -5,29 +5,13 @@ import WorkbookModel
 /// progress, health worst first (accounts without a health, lost ones, last).
 public enum AccountOrdering {
     public static func sorted(_ accounts: [Account], by sort: AccountSort, health: (Account) -> AccountHealth? = { _ in nil }) -> [Account] {
-        // Folding a name (and computing health) is the costly part of a comparison: do it once per account.
+        // The list's own keys and comparison, so a review or an export lists accounts as the list does;
+        // folding a name (and computing health) once per account, not per comparison.
+        var memo: [String: String] = [:]
         let keyed = accounts.map { account in
-            (account: account, name: FilterMatcher.fold(account.name), health: sort == .health ? health(account)?.score ?? 101 : 0)
+            (account: account, key: AccountListKey(account, memo: &memo).withHealthScore(sort == .health ? health(account)?.score ?? 101 : 101))
         }
-        return keyed.sorted { left, right in
-            let lhs = left.account, rhs = right.account
-            switch sort {
-            case .name:
-                break
-            case .value:
-                let leftValue = lhs.annualValue ?? -1, rightValue = rhs.annualValue ?? -1
-                if leftValue != rightValue { return leftValue > rightValue }
-            case .nextMeeting:
-                if let sooner = CalendarDate.precedes(lhs.nextMeeting, rhs.nextMeeting) { return sooner }
-            case .stage:
-                if lhs.stage != rhs.stage { return lhs.stage.rank < rhs.stage.rank }
-            case .health:
-                if left.health != right.health { return left.health < right.health }
-            }
-            // Case- and accent-insensitive name order, ids breaking ties so the order is total and stable.
-            if left.name != right.name { return left.name < right.name }
-            return lhs.id < rhs.id
-        }.map(\.account)
+        return keyed.sorted { AccountListKey.precedes($0.account.id, $0.key, $1.account.id, $1.key, by: sort) }.map(\.account)
     }
 }
 
