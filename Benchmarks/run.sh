@@ -168,6 +168,7 @@ for n in "${sizes[@]}"; do
   read -r fig[cold_ms,$s] _ < <(runs=$cold_runs warmup=0 ttff "app-first-open-$s" "${app_cold[@]}" --data "$dir")
   read -r fig[floor_ms,$s] fig[floor_rss,$s] < <(ttff "floor-$s" "$floor" "$dir.names.txt")
   read -r fig[app_key,$s] fig[app_idle,$s] < <(keys "app-$s" "${app[@]}" --data "$dir")
+  read -r fig[slow_key,$s] _ < <(keys "app-slow-link-$s" "${app[@]}" --data "$dir" --slow-link)
   read -r fig[floor_key,$s] fig[floor_idle,$s] < <(keys "floor-$s" "$floor" "$dir.names.txt")
   read -r fig[loaded_ms,$s] fig[loaded_keys,$s] fig[loaded_slowest,$s] fig[loaded_rss,$s] < <(loaded "app-$s" "${app[@]}" --data "$dir")
   warm "${app_yesterday[@]}" --data "$dir"
@@ -197,6 +198,7 @@ table=$(
   c=(); for s in "${labels[@]}"; do c+=("$(cell "$(mib "${fig[app_rss,$s]}")" MiB "$(mib "${fig[floor_rss,$s]}")")"); done; row "peak RSS, app" "${c[@]}"
   c=(); for s in "${labels[@]}"; do c+=("$(cell "$(mib "${fig[floor_rss,$s]}")" MiB)"); done; row "peak RSS, C floor" "${c[@]}"
   c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[app_key,$s]}" B "${fig[floor_key,$s]}")"); done; row "bytes per cursor-down key, app" "${c[@]}"
+  c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[slow_key,$s]}" B "${fig[floor_key,$s]}")"); done; row "bytes per cursor-down key, app with --slow-link (▶ only, no detail pane)" "${c[@]}"
   c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[floor_key,$s]}" B)"); done; row "bytes per cursor-down key, C floor (full-row highlight)" "${c[@]}"
   c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[app_idle,$s]}" B)"); done; row "bytes written while idle for ${idle_s} s, app" "${c[@]}"
   c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[floor_idle,$s]}" B)"); done; row "bytes written while idle for ${idle_s} s, C floor" "${c[@]}"
@@ -227,13 +229,14 @@ if [[ $mode == smoke ]]; then
   # Every measured figure must be there; no timing assertions.
   missing=$(grep -c 'missing' <<< "$table" || true)
   rows=$(grep -c '^| ' <<< "$table")
-  [[ $missing == 0 && $rows == 16 ]] && grep -q '^| first frame, app .* ms (.*× floor) |$' <<< "$table" &&
+  [[ $missing == 0 && $rows == 17 ]] && grep -q '^| first frame, app .* ms (.*× floor) |$' <<< "$table" &&
     grep -q '^| bytes per cursor-down key, app | [0-9.]* B' <<< "$table" &&
+    grep -q '^| bytes per cursor-down key, app with --slow-link .* | [0-9.]* B' <<< "$table" &&
     grep -q '^| bytes written while idle for .* app | [0-9.]* B |$' <<< "$table" &&
     grep -q '^| peak RSS, app | [0-9.]* MiB' <<< "$table" &&
     grep -q '^| all accounts loaded, UI responsive throughout | [0-9.]* ms (' <<< "$table" &&
     grep -q '^| save one edited account .* | [0-9.]* ms |$' <<< "$table" &&
-    grep -q '^| one filter keystroke.* | [0-9.]* ms |$' <<< "$table" || die "smoke: expected a header and 15 rows with every measured figure, got $rows rows and $missing missing figure(s)"
+    grep -q '^| one filter keystroke.* | [0-9.]* ms |$' <<< "$table" || die "smoke: expected a header and 16 rows with every measured figure, got $rows rows and $missing missing figure(s)"
   echo; echo "bench smoke: every figure produced"
 else
   {

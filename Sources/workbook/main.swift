@@ -139,6 +139,7 @@ enum WorkbookCommand {
         }
         state.useTemplates(from: TemplateFile.load(workbookDirectory: store.directory, seedIfMissing: state.readOnlyReason == nil))
         state.isPresenting = options.present
+        state.isSlowLink = options.slowLink
         if let scope = options.review {
             AccountReviewReducer.begin(&state, scope: scope, timerMinutes: options.reviewTimer)
         }

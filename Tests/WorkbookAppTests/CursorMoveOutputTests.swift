@@ -109,6 +109,30 @@ import WorkbookTestSupport
         }
     }
 
+    /// `--slow-link`: the selection is the ▶ alone and there is no detail pane, so a move changes
+    /// two cells and nothing else; the list has the whole width.
+    @Test func withASlowLinkAMoveChangesTheTwoMarkersOnly() throws {
+        let size = Size(width: 200, height: 50)
+        let (app, backend) = Self.runtime(size: size)
+        app.state.isSlowLink = true
+        app.drawFrame()
+        let before = app.lastFrame!
+        let layout = ScreenLayout(size: size, details: false)
+        #expect(layout.list.width == size.width && !before.text.contains("Details"))
+        let oldRow = try #require(rowOfMarker(in: before, list: layout.list))
+        let theme = BuiltInThemes.standard
+        #expect(before[layout.list.x + 1, oldRow].style == theme[.listSelected], "the marker shows the selection")
+        #expect(before[layout.list.x + 4, oldRow].style == theme[.listRow], "the rest of the row is not highlighted")
+        for key in [Key.down, .down, .up] {
+            app.handle(.key(key))
+            app.drawFrame()
+            let changed = backend.lastRuns.reduce(0) { $0 + $1.cells.count }
+            #expect(changed == 2, "\(key): \(backend.lastRuns)")
+            #expect(backend.lastRuns.allSatisfy { $0.x == layout.list.x + 1 })
+        }
+        #expect(try #require(rowOfMarker(in: app.lastFrame!, list: layout.list)) == oldRow + 1)
+    }
+
     private func rowOfMarker(in frame: Buffer, list: Rect) -> Int? {
         (list.y..<list.maxY).first { frame[list.x + 1, $0].grapheme == "▶" }
     }

@@ -37,6 +37,11 @@ import WorkbookTestSupport
         #expect(try Invocation.parse(["review", "--flagged"]).get() == .open(.init(review: .flagged)))
         #expect(try Invocation.parse(["review", "--list=Q4 focus"]).get() == .open(.init(review: .list("Q4 focus"))))
         #expect(try Invocation.parse(["--present"]).get() == .open(.init(present: true)))
+        var slow = Invocation.OpenOptions(dataDirectory: "d")
+        slow.slowLink = true
+        #expect(try Invocation.parse(["--slow-link", "--data", "d"]).get() == .open(slow))
+        slow.review = .flagged
+        #expect(try Invocation.parse(["review", "--flagged", "--slow-link", "--data", "d"]).get() == .open(slow))
         #expect(Invocation.parse(["review", "--flagged", "--owner", "x"]) == .failure(UsageError("choose one of --owner, --type, --flagged and --list")))
         #expect(Invocation.parse(["review", "--type", "friend"]).isFailure)
         #expect(Invocation.parse(["review", "--timer", "0"]).isFailure)

@@ -29,6 +29,8 @@ public enum Invocation: Equatable, Sendable {
         public var reviewTimer: Int?
         /// `--present`: start with presenting on.
         public var present = false
+        /// `--slow-link`: draw for a slow connection (`AppState.isSlowLink`).
+        public var slowLink = false
         public init(dataDirectory: String? = nil, theme: String? = nil, readOnly: Bool = false, demo: Bool = false,
                     review: ReviewScope? = nil, reviewTimer: Int? = nil, present: Bool = false) {
             self.dataDirectory = dataDirectory
@@ -86,11 +88,11 @@ public enum Invocation: Equatable, Sendable {
 
     public static let usage = """
     Usage:
-      workbook [--data DIR] [--theme NAME] [--read-only] [--present]
+      workbook [--data DIR] [--theme NAME] [--read-only] [--present] [--slow-link]
                                                             open the workbook
       workbook --demo [--theme NAME]                        open a sample territory in a temporary folder
       workbook review [--owner NAME | --type TYPE | --flagged | --list NAME]
-                      [--timer MIN] [--present] [--data DIR] [--theme NAME]
+                      [--timer MIN] [--present] [--slow-link] [--data DIR] [--theme NAME]
                                                             start in the account review (R in the app)
       workbook export --format json|markdown [--account NAME] [--data DIR]
                                                             print the workbook (or one account) to stdout
@@ -119,6 +121,8 @@ public enum Invocation: Equatable, Sendable {
       --read-only    open without changing anything
       --present      start presenting: sensitive fields are hidden on screen (Ctrl-P toggles);
                      R in the app starts a review with presenting on (its form can turn it off)
+      --slow-link    for ssh over a slow connection: the list marks the selected row with ▶
+                     only and takes the whole width (no detail pane), so moving writes a few bytes
       --type TYPE    prospect, vendor, reliable-supplier, partner or lost
       --timer MIN    minutes per account in a review (the screen shows the time spent)
     """
@@ -163,6 +167,7 @@ public enum Invocation: Equatable, Sendable {
             case "--read-only": try word.noValue(); options.readOnly = true
             case "--demo": try word.noValue(); options.demo = true
             case "--present": try word.noValue(); options.present = true
+            case "--slow-link": try word.noValue(); options.slowLink = true
             default: throw UsageError.unknown(word)
             }
         }
@@ -287,6 +292,7 @@ extension Invocation {
             case "--data": options.dataDirectory = try words.value(for: word)
             case "--theme": options.theme = try words.value(for: word)
             case "--present": try word.noValue(); options.present = true
+            case "--slow-link": try word.noValue(); options.slowLink = true
             case "--owner": try choose(.owner(try words.value(for: word)))
             case "--list": try choose(.list(try words.value(for: word)))
             case "--flagged": try word.noValue(); try choose(.flagged)

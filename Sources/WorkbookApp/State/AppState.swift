@@ -157,6 +157,10 @@ public struct AppState: Equatable, Sendable {
     public var accountReview: AccountReviewSession?
     /// Presenting to a room: sensitive fields are masked on screen (not in files or exports).
     public var isPresenting = false
+    /// `--slow-link`: the list marks the selection with ▶ alone and takes the whole width (no
+    /// detail pane), so a cursor move writes a few bytes instead of two highlighted rows and the
+    /// selected account's details (mutt's `arrow_cursor`, for ssh over a slow link).
+    public var isSlowLink = false
 
     public init(
         workbook: LoadedWorkbook,

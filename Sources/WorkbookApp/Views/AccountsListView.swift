@@ -1,7 +1,8 @@
 import TerminalUI
 import WorkbookModel
 
-/// The account list: columns that fit the width, a full-row highlight with a ▶ marker, the sort shown in the header.
+/// The account list: columns that fit the width, a full-row highlight with a ▶ marker (only the
+/// marker with `--slow-link`), the sort shown in the header.
 enum AccountsListView {
     /// A column of the list, added in priority order while the name keeps a readable width.
     struct Column {
@@ -86,11 +87,14 @@ enum AccountsListView {
             let id = state.visible[top + row]
             guard let account = state.accounts[id] else { continue }
             let y = inner.y + 1 + row
-            let selected = id == state.selectedID
-            let style = selected ? theme[focused ? .listSelected : .listSelectedUnfocused] : theme[.listRow]
+            // For a slow link only the marker shows the selection: a move then rewrites two cells.
+            let marked = id == state.selectedID
+            let selected = marked && !state.isSlowLink
+            let selectedStyle = theme[focused ? .listSelected : .listSelectedUnfocused]
+            let style = selected ? selectedStyle : theme[.listRow]
             buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             var x = inner.x
-            x += buffer.write(selected ? "▶" : " ", x: x, y: y, style: style, clip: inner)
+            x += buffer.write(marked ? "▶" : " ", x: x, y: y, style: marked ? selectedStyle : style, clip: inner)
             let health = state.health(of: account)
             // Without room for the health column, its marker (✓ ▲ ✖) still shows beside the name.
             if inline {

@@ -12,7 +12,7 @@ public enum RootView {
     static func render(_ state: AppState, theme: Theme, keymap: Keymap, into buffer: inout Buffer) -> CursorPosition? {
         // Presenting: every view below draws from the masked copy, so no sensitive value can reach the grid.
         let state = PresentingMask.apply(state)
-        let layout = ScreenLayout(size: state.screenSize)
+        let layout = ScreenLayout(size: state.screenSize, details: !state.isSlowLink)
         if state.screenSize.width == 0 || state.screenSize.height == 0 { return nil }
         if layout.isTooSmall {
             TooSmallView.render(state.screenSize, theme: theme, into: &buffer)

@@ -13,7 +13,9 @@ public struct ScreenLayout: Equatable, Sendable {
     public let list: Rect
     public let details: Rect
 
-    public init(size: Size) {
+    /// `details` false (`--slow-link`): the list takes the whole width, with no detail pane that
+    /// would be drawn again on every move.
+    public init(size: Size, details showsDetails: Bool = true) {
         self.size = size
         let all = Rect(size: size)
         let (title, rest) = all.splitTop(1)
@@ -24,7 +26,9 @@ public struct ScreenLayout: Equatable, Sendable {
         statusLine = status
         body = bodyRect
         let detailWidth: Int
-        if size.width >= 120 {
+        if !showsDetails {
+            detailWidth = 0
+        } else if size.width >= 120 {
             detailWidth = size.width * 2 / 5
         } else if size.width >= 90 {
             detailWidth = 34
