@@ -81,8 +81,7 @@ final class AccountListKey: Equatable, Sendable {
 
     /// True when the two give the same key: the list shows them alike, in the same place.
     static func listsAlike(_ one: Account, _ other: Account) -> Bool {
-        one.isArchived == other.isArchived && one.name == other.name && one.industry == other.industry && one.owner == other.owner
-            && one.stage == other.stage && one.annualValue == other.annualValue && one.nextMeeting == other.nextMeeting
+        AccountListKey(one).isCurrent(for: other)
     }
 
     /// True when `account` would give this same key (so nothing needs folding again).
