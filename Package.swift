@@ -27,7 +27,7 @@ let package = Package(
         ),
         .target(
             name: "WorkbookTestSupport",
-            dependencies: ["WorkbookApp", "TerminalUI", "WorkbookModel", "WorkbookStorage", "WorkbookMerge"]
+            dependencies: ["WorkbookApp", "TerminalUI", "WorkbookModel", "WorkbookStorage", "WorkbookMerge", "WorkbookSync"]
         ),
         .testTarget(name: "WorkbookModelTests", dependencies: ["WorkbookModel", "WorkbookTestSupport"]),
         .testTarget(name: "WorkbookStorageTests", dependencies: ["WorkbookStorage", "WorkbookModel", "WorkbookTestSupport"], exclude: ["Fixtures"]),

@@ -3,7 +3,7 @@ import Foundation
 import Glibc
 #endif
 
-/// Runs `git -C <folder> …` as a subprocess (posix_spawn, output through temporary files, no shell).
+/// Runs `git -C <folder> …` as a subprocess (`ChildProcess`: posix_spawn, output through temporary files, no shell).
 ///
 /// The environment pins the things that would otherwise stop a scripted run: no password prompt,
 /// no editor, English messages.
@@ -48,38 +48,7 @@ public struct Git: Sendable {
     }
 
     static func spawn(_ argv: [String], environment: [String: String]) -> Output {
-        let base = NSTemporaryDirectory() + "workbook-git-\(getpid())-\(UInt64.random(in: 0...UInt64.max))"
-        let outPath = base + ".out", errPath = base + ".err"
-        defer {
-            unlink(outPath)
-            unlink(errPath)
-        }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let env = environment.map { "\($0.key)=\($0.value)" }
-        var pid: pid_t = 0
-        let spawned = withCStrings(argv) { args in
-            withCStrings(env) { envp in posix_spawnp(&pid, argv[0], &actions, nil, args, envp) }
-        }
-        guard spawned == 0 else {
-            return Output(status: 127, stdout: "", stderr: "cannot run \(argv[0]): \(String(cString: strerror(spawned)))")
-        }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
-        let code: Int32 = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        let stdout = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
-        let stderr = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
-        return Output(status: code, stdout: stdout, stderr: stderr)
-    }
-
-    private static func withCStrings<R>(_ strings: [String], _ body: ([UnsafeMutablePointer<CChar>?]) -> R) -> R {
-        var pointers: [UnsafeMutablePointer<CChar>?] = strings.map { strdup($0) }
-        pointers.append(nil)
-        defer { for pointer in pointers { free(pointer) } }
-        return body(pointers)
+        let outcome = ChildProcess.run(argv, environment: environment)
+        return Output(status: outcome.status, stdout: outcome.stdout, stderr: outcome.stderr)
     }
 }

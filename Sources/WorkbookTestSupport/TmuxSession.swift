@@ -17,8 +17,10 @@ public final class TmuxSession {
         var exports = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "XDG_CACHE_HOME": TmuxSession.testCache]
         exports.merge(environment) { _, new in new }
         let prefix = exports.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
+        // The pane outlives the command: once its shell has ended, tmux would write "Pane is dead"
+        // over the last lines (the app's exit status among them). `kill-server` ends the wait.
         try run(["-f", "/dev/null", "new-session", "-d", "-s", session, "-x", String(width), "-y", String(height),
-                 "env \(prefix) sh -c \(TmuxSession.quote(shellCommand))"])
+                 "env \(prefix) sh -c \(TmuxSession.quote(shellCommand + "\nexec sleep 86400"))"])
         try run(["set-option", "-g", "status", "off"])
         try run(["set-option", "-g", "window-size", "manual"])
         try run(["set-option", "-g", "remain-on-exit", "on"])
