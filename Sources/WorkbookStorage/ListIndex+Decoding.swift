@@ -35,8 +35,7 @@ extension ListIndex {
 
     private static func entriesInParallel(_ lines: ArraySlice<ArraySlice<UInt8>>) -> [Entry]? {
         let first = lines.startIndex
-        // Threads cost more than they save on a small index (a few hundred entries).
-        let entries = ParallelMap.map(lines.count, chunksPerCore: lines.count < 500 ? 0 : 2) { index in entry(lines[first + index]) }
+        let entries = ParallelMap.map(lines.count, chunksPerCore: ParallelMap.chunksPerCore(2, forLightItems: lines.count)) { index in entry(lines[first + index]) }
         var result: [Entry] = []
         result.reserveCapacity(entries.count)
         for entry in entries {

@@ -123,6 +123,8 @@ struct WorkbookScanner {
         }
 
         var candidates: [String] = []
+        // With `summarising`: each candidate's id, at the same index (candidates are not sorted then).
+        var candidateIDs: [AccountID] = []
         candidates.reserveCapacity(names.count)
         for name in names {
             if name.hasPrefix(".") {
@@ -130,8 +132,9 @@ struct WorkbookScanner {
                 if AtomicFileWriter.isTemporaryName(name) { result.temporaryFiles.append(folder + "/" + name) }
                 continue
             }
-            if AccountID(fileName: name) != nil {
+            if let id = AccountID(fileName: name) {
                 candidates.append(name)
+                if summarising != nil { candidateIDs.append(id) }
             } else {
                 result.problems.append(StorageProblem(
                     file: folder + "/" + name,
@@ -153,15 +156,16 @@ struct WorkbookScanner {
 
         let settings = result.settings ?? WorkbookSettings()
         let rulesHold = summarising.map { AccountDigest.rulesKey(today: $0.today, settings: settings) == $0.indexRulesKey } ?? false
-        // With a list index most files are only `lstat`ed: a few hundred of those are not worth the threads.
+        // With a list index most files are only `lstat`ed: light work (`ParallelMap.chunksPerCore`).
         let light = summarising.map { !$0.entries.isEmpty } ?? false
         // Each file matched against its entry by `lstat` first, all of them at once (see `linkStatuses`).
         let statuses = light ? fileSystem.linkStatuses(of: candidates, inDirectory: directory) : []
+        let ids = candidateIDs
         let outcomes = readInParallel(candidates, directory: directory, light: light) { index, name, fileSystem in
             guard let summarising else { return Self.readAccount(named: name, directory: directory, fileSystem: fileSystem) }
             return Self.summarise(
-                named: name, status: light ? statuses[index] : nil, directory: directory, fileSystem: fileSystem, summarising: summarising,
-                settings: settings, rulesHold: rulesHold)
+                named: name, id: ids[index], status: light ? statuses[index] : nil, directory: directory, fileSystem: fileSystem,
+                summarising: summarising, settings: settings, rulesHold: rulesHold)
         }
         result.accounts.reserveCapacity(candidates.count)
         result.records.reserveAccountCapacity(candidates.count)
@@ -214,7 +218,7 @@ struct WorkbookScanner {
         _ names: [String], directory: String, light: Bool, read: @escaping @Sendable (Int, String, any FileSystem) -> Outcome
     ) -> [Outcome] {
         let fileSystem = self.fileSystem
-        return ParallelMap.map(names.count, chunksPerCore: light && names.count < 500 ? 0 : 4) { index in
+        return ParallelMap.map(names.count, chunksPerCore: light ? ParallelMap.chunksPerCore(4, forLightItems: names.count) : 4) { index in
             read(index, names[index], fileSystem)
         }
     }
@@ -236,11 +240,11 @@ struct WorkbookScanner {
 
     /// The list-index entry when it still matches the file (its `lstat`, `status`), else the file read and summarised.
     private static func summarise(
-        named name: String, status: FileStatus?, directory: String, fileSystem: any FileSystem, summarising: Summarising,
+        named name: String, id: AccountID, status: FileStatus?, directory: String, fileSystem: any FileSystem, summarising: Summarising,
         settings: WorkbookSettings, rulesHold: Bool
     ) -> Outcome {
         // Rule figures of another day are dropped with the index's key; the app works them out again.
-        if let position = AccountID(fileName: name).flatMap({ summarising.positions[$0] }), case let entry = summarising.entries[position],
+        if let position = summarising.positions[id], case let entry = summarising.entries[position],
            let status, status.kind == .regular, status.fingerprint == entry.fingerprint,
            entry.fingerprint.isSettled(verifiedAt: entry.verifiedAt, settle: summarising.settle) {
             let record = KnownFile(

@@ -97,7 +97,7 @@ extension FileSystem {
 
     /// `linkStatuses` through `status(atPath:)`, each name by its whole path.
     func linkStatusesByPath(of names: [String], inDirectory directory: String) -> [FileStatus?] {
-        ParallelMap.map(names.count, chunksPerCore: names.count < 4_000 ? 0 : 4) { index in
+        ParallelMap.map(names.count, chunksPerCore: ParallelMap.chunksPerCore(4, forLightItems: names.count)) { index in
             (try? status(atPath: directory + "/" + names[index], followLinks: false)) ?? nil
         }
     }

@@ -23,7 +23,7 @@ struct POSIXFileSystem: FileSystem {
         let descriptor = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard descriptor >= 0 else { return linkStatusesByPath(of: names, inDirectory: directory) }
         defer { _ = systemClose(descriptor) }
-        return ParallelMap.map(names.count, chunksPerCore: names.count < 500 ? 0 : 4) { index in
+        return ParallelMap.map(names.count, chunksPerCore: ParallelMap.chunksPerCore(4, forLightItems: names.count)) { index in
             var info = stat()
             return fstatat(descriptor, names[index], &info, AT_SYMLINK_NOFOLLOW) == 0 ? Self.status(info) : nil
         }
