@@ -222,12 +222,16 @@ public struct AppState: Equatable, Sendable {
     /// `accountsChanged` false (a filter keystroke) skips the checks that depend only on the accounts.
     /// `order`: the accounts in the order they most likely sort in, when known (see `AccountListOrder.rebuild`).
     public mutating func refreshVisible(accountsChanged: Bool = true, order: [AccountID]? = nil) {
-        if accountsChanged || listOrder.sort != sort {
-            visible = []
-            listOrder.rebuild(from: accounts, sort: sort, health: healthScore, order: order)
-            duplicateNames = listOrder.duplicateNames(in: accounts)
-        }
+        if accountsChanged || listOrder.sort != sort { rebuildListOrder(order: order) }
         showFiltered()
+    }
+
+    /// The list order rebuilt for the sort from every account, and the names it finds used twice.
+    private mutating func rebuildListOrder(order: [AccountID]? = nil) {
+        // `visible` shares the order's storage while no filter is on: let go of it first.
+        visible = []
+        listOrder.rebuild(from: accounts, sort: sort, health: healthScore, order: order)
+        duplicateNames = listOrder.duplicateNames(in: accounts)
     }
 
     /// `refreshVisible` when only these accounts changed (edited, added, removed): the same result,
@@ -256,11 +260,7 @@ public struct AppState: Equatable, Sendable {
 
     private mutating func showFiltered() {
         let matcher = FilterMatcher(query: filter)
-        if !matcher.words.isEmpty, !listOrder.hasKeys {
-            visible = []
-            listOrder.rebuild(from: accounts, sort: sort, health: healthScore)
-            duplicateNames = listOrder.duplicateNames(in: accounts)
-        }
+        if !matcher.words.isEmpty, !listOrder.hasKeys { rebuildListOrder() }
         visible = listOrder.filtered(by: matcher)
         if selectedIndex != nil { return }
         selectedID = visible.first
