@@ -134,7 +134,11 @@ enum WorkbookCommand {
         var state = AppState(
             workbook: consume workbook, today: today(), screenSize: terminal.size, location: displayPath(store.directory),
             readOnlyReason: options.readOnly ? "--read-only" : nil, isDemo: options.demo, userName: user)
-        if writeIndexAfterOpen, let index = store.listIndex(for: state.listIndexEntries, rulesKey: state.rulesKey, order: state.listIndexOrderTag) {
+        /// The list index of what `state` knows, in its list order, for the next start.
+        func listIndex(of state: AppState) -> PendingListIndex? {
+            store.listIndex(for: state.listIndexEntries, rulesKey: state.rulesKey, order: state.listIndexOrderTag)
+        }
+        if writeIndexAfterOpen, let index = listIndex(of: state) {
             DispatchQueue.global(qos: .utility).async(group: indexWrite) { index.write() }
         }
         state.useTemplates(from: TemplateFile.load(workbookDirectory: store.directory, seedIfMissing: state.readOnlyReason == nil))
@@ -159,7 +163,7 @@ enum WorkbookCommand {
         indexWrite.wait()
         // The next start draws from the list index: keep it true to the files as they are now.
         if runtime.indexNeedsWriting, !runtime.isWorkingOutHealth, !runtime.state.isDemo, runtime.state.readOnlyReason == nil,
-           let index = store.listIndex(for: runtime.state.listIndexEntries, rulesKey: runtime.state.rulesKey, order: runtime.state.listIndexOrderTag) {
+           let index = listIndex(of: runtime.state) {
             index.write()
         }
         let unsaved = runtime.state.unsaved.compactMap { runtime.state.accounts[$0]?.name }.sorted()
