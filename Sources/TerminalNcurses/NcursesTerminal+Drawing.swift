@@ -10,6 +10,7 @@ extension NcursesTerminal {
         painter.paint(runs, in: window, size: size)
         if let cursor, cursor.x >= 0, cursor.y >= 0, cursor.x < size.width, cursor.y < size.height {
             // doupdate leaves the terminal cursor where stdscr's cursor is.
+            leaveok(window, false)
             wmove(window, Int32(cursor.y), Int32(cursor.x))
             wnoutrefresh(window)
             doupdate()
@@ -17,6 +18,8 @@ extension NcursesTerminal {
             setCursorVisible(true)
         } else {
             setCursorVisible(false)
+            // A hidden cursor can stay wherever the last change left it: no move after each update.
+            leaveok(window, true)
             wnoutrefresh(window)
             doupdate()
         }

@@ -144,6 +144,14 @@ enum WorkbookCommand {
         state.useTemplates(from: TemplateFile.load(workbookDirectory: store.directory, seedIfMissing: state.readOnlyReason == nil))
         state.isPresenting = options.present
         state.isSlowLink = options.slowLink
+        // The person's view (compact or table), from the per-user state folder: never the workbook's.
+        let viewPath = ViewPreferencesFile.path(environment: environment)
+        let (preferences, preferencesProblem) = ViewPreferencesFile.load(path: viewPath)
+        state.accountsView = preferences.accountsView
+        if let preferencesProblem {
+            state.canRememberView = false
+            state.problems.append(preferencesProblem)
+        }
         if let scope = options.review {
             AccountReviewReducer.begin(&state, scope: scope, timerMinutes: options.reviewTimer)
         }
@@ -157,6 +165,11 @@ enum WorkbookCommand {
             exportWriter: { name, bytes in try UserDocumentWriter.write(bytes, named: name) }, healthWorker: healthWorker,
             findSharing: options.demo || options.readOnly ? nil : { [sharingAuthor] in
                 SharingCommands.hooks(directory: store.directory, author: sharingAuthor)
+            },
+            rememberView: { view in
+                var chosen = preferences
+                chosen.accountsView = view
+                try ViewPreferencesFile.save(chosen, path: viewPath)
             })
         runtime.run()
         terminal.stop()

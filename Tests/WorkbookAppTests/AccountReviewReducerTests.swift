@@ -148,6 +148,7 @@ import WorkbookTestSupport
         tester.send(.submitForm, effects: [.save(after)]) {
             $0.modal = nil
             $0.accounts[self.muller] = after
+            $0.shownID = self.muller
             $0.undoStack = [AccountChange(before: before, after: after, label: "add a decision for \u{201C}Müller & Söhne GmbH\u{201D}")]
             $0.message = StatusMessage("Added a decision for \u{201C}Müller & Söhne GmbH\u{201D}.")
         }
@@ -210,6 +211,7 @@ import WorkbookTestSupport
             $0.modal = nil
             $0.accounts[self.muller] = after
             $0.selectedID = self.muller
+            $0.shownID = self.muller
             $0.undoStack = [AccountChange(before: before, after: after, label: "mark \u{201C}Call Heike about the TCO\u{201D} dropped")]
             $0.message = StatusMessage("Marked \u{201C}Call Heike about the TCO\u{201D} dropped.")
         }
@@ -226,6 +228,7 @@ import WorkbookTestSupport
         after.reviewLog.append(ReviewRecord(id: EntityID("r2"), on: Fixtures.today, by: "Lee Lead", snapshot: snapshot))
         tester.send(.markAccountReviewed, effects: [.save(after)]) {
             $0.accounts[self.muller] = after
+            $0.shownID = self.muller
             $0.undoStack = [AccountChange(before: before, after: after, label: "review \u{201C}Müller & Söhne GmbH\u{201D}")]
             $0.accountReview!.markedReviewed = [self.muller]
             $0.accountReview!.index = 2

@@ -54,6 +54,7 @@ import WorkbookTestSupport
             $0.undoStack = [AccountChange(before: nil, after: expected, label: "add \u{201C}Ωmega Ltd\u{201D}")]
             $0.refreshVisible()
             $0.selectedID = expected.id
+            $0.shownID = expected.id
             $0.message = StatusMessage("Added \u{201C}Ωmega Ltd\u{201D}.")
         }
         var archived = expected
@@ -63,6 +64,8 @@ import WorkbookTestSupport
             $0.redoStack = $0.undoStack
             $0.undoStack = []
             $0.refreshVisible()
+            // The account shown is gone again: the details show the selection instead.
+            $0.shownID = $0.selectedID
             $0.message = StatusMessage("Undid: add \u{201C}Ωmega Ltd\u{201D}.")
         }
         tester.send(.redo, effects: [.save(expected)]) {
@@ -71,6 +74,7 @@ import WorkbookTestSupport
             $0.redoStack = []
             $0.refreshVisible()
             $0.selectedID = expected.id
+            $0.shownID = expected.id
             $0.message = StatusMessage("Redid: add \u{201C}Ωmega Ltd\u{201D}.")
         }
     }
@@ -160,6 +164,7 @@ import WorkbookTestSupport
             $0.undoStack = [AccountChange(before: acme, after: archived, label: "delete \u{201C}Acme Robotics Inc.\u{201D}")]
             $0.refreshVisible()
             $0.selectedID = Fixtures.id(1)
+            $0.shownID = Fixtures.id(1)
             $0.message = StatusMessage("Deleted \u{201C}Acme Robotics Inc.\u{201D} (archived in its file) — u undoes.")
         }
         #expect(!tester.state.visible.contains(acme.id))
@@ -169,6 +174,7 @@ import WorkbookTestSupport
             $0.undoStack = []
             $0.refreshVisible()
             $0.selectedID = acme.id
+            $0.shownID = acme.id
             $0.message = StatusMessage("Undid: delete \u{201C}Acme Robotics Inc.\u{201D}.")
         }
     }

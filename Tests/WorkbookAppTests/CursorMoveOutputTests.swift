@@ -19,6 +19,12 @@ import WorkbookTestSupport
         return rows
     }
 
+    /// What a part of the screen reads, row by row.
+    static func text(of frame: Buffer, in rect: Rect) -> String {
+        (rect.y..<rect.maxY).map { y in String((rect.x..<rect.maxX).compactMap { frame[$0, y].isContinuation ? nil : frame[$0, y].grapheme }) }
+            .joined(separator: "\n")
+    }
+
     static func render(_ state: AppState) -> Buffer { RootView.render(state, theme: BuiltInThemes.standard).0 }
 
     /// Wide enough for every value but health's reason on one row (narrower panes wrap long values, and rows move then).
@@ -29,6 +35,7 @@ import WorkbookTestSupport
         accounts[0].notes = ""
         accounts[2].name = "Acme Robotics International Holdings and Subsidiaries of the Greater Region Inc."
         var state = Fixtures.state(accounts, width: size.width, height: size.height)
+        state.accountsView = .table
         let pane = ScreenLayout(size: size).details
         var seen: [[String: Int]] = []
         var healthSecondRows: Set<Bool> = []
@@ -61,9 +68,10 @@ import WorkbookTestSupport
         return (app, backend)
     }
 
-    @Test func aCursorMoveRepaintsTheTwoListRowsAndTheDetailValuesOnly() throws {
+    @Test func inTheTableViewACursorMoveRepaintsTheTwoListRowsAndTheDetailValuesOnly() throws {
         let size = Size(width: 200, height: 50)
         let (app, backend) = Self.runtime(size: size)
+        app.state.accountsView = .table
         app.drawFrame()
         let before = app.lastFrame!
         let layout = ScreenLayout(size: size)
@@ -109,6 +117,39 @@ import WorkbookTestSupport
         }
     }
 
+    /// The compact view (the default): the details stay on the account shown, so a move rewrites
+    /// the two list rows and nothing else, whichever way it goes; → then brings the details up to date.
+    @Test func inTheCompactViewACursorMoveRepaintsTheTwoListRowsOnly() throws {
+        let size = Size(width: 200, height: 50)
+        let (app, backend) = Self.runtime(size: size)
+        #expect(app.state.accountsView == .compact)
+        app.drawFrame()
+        let layout = ScreenLayout(size: size, accounts: .compact)
+        let first = app.state.selectedAccount!.name
+        var row = try #require(rowOfMarker(in: app.lastFrame!, list: layout.list))
+        for key in [Key.down, .down, .up, .down] {
+            app.handle(.key(key))
+            app.drawFrame()
+            let next = try #require(rowOfMarker(in: app.lastFrame!, list: layout.list))
+            // The first move away also says in the details' footer that → shows the new selection.
+            let footer = key == .down && row == layout.list.y + 2 ? [layout.details.maxY - 1] : []
+            for run in backend.lastRuns {
+                #expect(([row, next] + footer).contains(run.y), "\(key) changed row \(run.y): \(run)")
+                if run.y != layout.details.maxY - 1 { #expect(run.x + run.cells.count <= layout.list.maxX - 1, "\(key) wrote beyond the list: \(run)") }
+            }
+            row = next
+        }
+        #expect(app.state.detailsAccount?.name == first)
+        #expect(Self.text(of: app.lastFrame!, in: layout.details).contains(first), "the details still show the first account")
+        let selected = app.state.selectedAccount!.name
+        app.handle(.key(.right))
+        app.drawFrame()
+        #expect(app.state.detailsAccount?.name == selected)
+        #expect(backend.lastRuns.allSatisfy { $0.x >= layout.details.x }, "showing rewrites the details pane only")
+        #expect(Self.text(of: app.lastFrame!, in: layout.details).contains(selected))
+        #expect(!app.lastFrame!.text.contains("→ shows the selected account"))
+    }
+
     /// `--slow-link`: the selection is the ▶ alone and there is no detail pane, so a move changes
     /// two cells and nothing else; the list has the whole width.
     @Test func withASlowLinkAMoveChangesTheTwoMarkersOnly() throws {
@@ -117,7 +158,7 @@ import WorkbookTestSupport
         app.state.isSlowLink = true
         app.drawFrame()
         let before = app.lastFrame!
-        let layout = ScreenLayout(size: size, details: false)
+        let layout = ScreenLayout(size: size, accounts: .listOnly)
         #expect(layout.list.width == size.width && !before.text.contains("Details"))
         let oldRow = try #require(rowOfMarker(in: before, list: layout.list))
         let theme = BuiltInThemes.standard

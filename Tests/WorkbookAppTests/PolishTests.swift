@@ -63,10 +63,14 @@ import WorkbookTestSupport
     }
 
     @Test func theSortIsNamedInTheListTitle() {
-        var state = Fixtures.state()
+        var state = Fixtures.state(width: 120, height: 30)
         state.sort = .nextMeeting
         state.refreshVisible()
-        #expect(RootView.render(state, theme: BuiltInThemes.standard).0.text.contains("Accounts (5) · by next meeting"))
+        let text = RootView.render(state, theme: BuiltInThemes.standard).0.text
+        #expect(text.contains("Accounts (5) · by next meeting"))
+        let header = text.split(separator: "\n").first { $0.contains("Name") } ?? ""
+        #expect(header.contains("Next meeting ▲"), "the compact list shows the column it is sorted by")
+        #expect(!header.contains("Stage") && !header.contains("Value"), "and no other: \(header)")
     }
 
     @Test func exportFindsAnAccountWithoutItsAccents() throws {

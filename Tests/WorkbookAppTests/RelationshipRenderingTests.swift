@@ -82,7 +82,9 @@ import WorkbookTestSupport
     }
 
     @Test func theHealthColumnShowsScoreAndMarker() {
-        let text = RootView.render(RelationshipFixture.state(width: 120, height: 20, focus: .accounts), theme: BuiltInThemes.mono).0.text
+        var state = RelationshipFixture.state(width: 120, height: 20, focus: .accounts)
+        state.accountsView = .table
+        let text = RootView.render(state, theme: BuiltInThemes.mono).0.text
         #expect(text.contains("Health"))
         #expect(text.contains("75 ▲"), "東京精密: −25 for the one-sided partnership")
     }

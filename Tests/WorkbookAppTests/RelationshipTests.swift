@@ -73,6 +73,7 @@ enum RelationshipFixture {
             $0.modal = nil
             $0.accounts[account.id] = after
             $0.relationshipSelection = .journal(RelationshipFixture.e(40))
+            $0.shownID = account.id
             $0.undoStack = [AccountChange(before: account, after: after, label: "add a meeting in the journal")]
             $0.message = StatusMessage("Added a meeting in the journal.")
         }

@@ -99,11 +99,13 @@ import WorkbookTestSupport
     @Test func overdueMeetingIsMarkedWithoutColourToo() {
         var state = Fixtures.state()
         state.selectedID = Fixtures.id(2)
+        state.showSelected()
         let text = RootView.render(state, theme: BuiltInThemes.mono).0.text
         #expect(text.contains("Next meeting ! 2026-11-20"))
         #expect(text.contains("(5\u{00A0}days\u{00A0}ago)"))
         var wide = state
         wide.screenSize = Size(width: 160, height: 48)
+        wide.accountsView = .table
         #expect(RootView.render(wide, theme: BuiltInThemes.mono).0.text.contains("€640k ! 2026-11-20"), "the list marks it too")
     }
 }

@@ -7,6 +7,8 @@ public enum Command: Hashable, Sendable {
     case open, add, edit, delete
     case startFilter, acceptFilter, clearFilter
     case cycleSort
+    /// The compact view's details: show the selected account there; `v` switches compact and table.
+    case showDetails, switchAccountsView
     case undo, redo
     case toggleHelp, showProblems, closeOverlay
     case backOut

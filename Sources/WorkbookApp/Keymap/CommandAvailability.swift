@@ -4,6 +4,8 @@ import WorkbookModel
 public enum CommandAvailability {
     /// Why a review waits while the health of summary-only accounts is worked out again.
     static let workingOutHealth = "health is still being worked out"
+    /// Why the details pane cannot show: `--slow-link` keeps the list alone on screen.
+    static let slowLinkReason = "--slow-link shows the list alone"
     /// Why a command cannot act on a selected account whose file could not be opened.
     static let notReadInFull = "this account's file could not be read (! lists the problems)"
 
@@ -36,6 +38,12 @@ public enum CommandAvailability {
         switch command {
         case .edit, .open, .delete:
             return state.selectedAccount == nil ? "no account is selected" : nil
+        case .showDetails:
+            if state.accountsShape != .compact { return state.isSlowLink ? slowLinkReason : "the details already follow the selection (v: compact view)" }
+            if ScreenLayout(size: state.screenSize, accounts: .compact).details.isEmpty { return "the terminal is too narrow for the details pane" }
+            return state.selectedAccount == nil ? "no account is selected" : nil
+        case .switchAccountsView:
+            return state.isSlowLink ? slowLinkReason : nil
         case .undo, .redo:
             return historyReason(command, in: state)
         case .startAccountReview:

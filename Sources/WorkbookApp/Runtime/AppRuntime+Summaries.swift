@@ -61,11 +61,18 @@ extension AppRuntime {
         work.start()
     }
 
-    /// Opens the selected account (and the review's) when only its summary is in memory: one file
-    /// read and decoded, so every key and the detail pane work on the whole account.
+    /// The accounts that must be whole: the selected one, the one in the details pane, the review's.
+    var accountsInView: [AccountID] {
+        var ids = [state.selectedID, state.accountReview?.currentID].compactMap { $0 }
+        if let shown = state.shownID, state.accountsShape == .compact, !ids.contains(shown) { ids.append(shown) }
+        return ids
+    }
+
+    /// Opens the accounts in view when only their summary is in memory: one file read and decoded
+    /// each, so every key and the detail pane work on the whole account.
     func openSelectedAccounts() {
         guard let store else { return }
-        for id in [state.selectedID, state.accountReview?.currentID].compactMap({ $0 })
+        for id in accountsInView
         where state.summaryOnly.contains(id) && !unopenable.contains(id) {
             do {
                 if let account = try store.reload(id) {
@@ -110,10 +117,10 @@ extension AppRuntime {
     }
 
     /// Puts the oldest opened accounts back to their summaries while more than `wholeAccountLimit`
-    /// are open; never the selected one, the review's, or one with a change not yet saved.
+    /// are open; never one in view (selected, shown, the review's), or one with a change not yet saved.
     func releaseOldAccounts() {
         guard openedOrder.count > wholeAccountLimit else { return }
-        let kept = Set([state.selectedID, state.accountReview?.currentID].compactMap { $0 }).union(state.unsaved).union(state.conflicts)
+        let kept = Set(accountsInView).union(state.unsaved).union(state.conflicts)
         var remaining: [AccountID] = []
         var excess = openedOrder.count - wholeAccountLimit
         for id in openedOrder {

@@ -8,6 +8,9 @@ public typealias WorkbookOpener = () throws -> (store: WorkbookStore, workbook: 
 /// Writes a user's document (a file name, its bytes) and returns the path written; storage supplies it.
 public typealias ExportWriter = (String, [UInt8]) throws -> String
 
+/// Keeps the user's choice of accounts view for the next start; storage supplies it.
+public typealias ViewRememberer = (AccountsView) throws -> Void
+
 /// The one loop: read an event, turn it into an action, reduce, run the effects, draw what changed.
 public final class AppRuntime {
     public internal(set) var state: AppState
@@ -20,6 +23,8 @@ public final class AppRuntime {
     private let openDemo: WorkbookOpener?
     /// Writes a document for the user (the handover pack) and returns where it went.
     private let exportWriter: ExportWriter?
+    /// Writes the accounts view the user chose (`view.json`); nil keeps it for this session only.
+    private let rememberView: ViewRememberer?
     /// Sync and repair through git, supplied by the executable (the app never runs git itself).
     private(set) var sharing: SharingHooks?
     /// Looks for git sharing (it runs git): called after the first frame, so it never delays it.
@@ -62,8 +67,9 @@ public final class AppRuntime {
         state: AppState, store: WorkbookStore?, backend: TerminalBackend, theme: Theme, keymap: Keymap = .standard,
         environment: ReducerEnvironment = .live, today: @escaping () -> CalendarDate, openDemo: WorkbookOpener? = nil,
         exportWriter: ExportWriter? = nil, healthWorker: HealthWorker? = nil, sharing: SharingHooks? = nil,
-        findSharing: (() -> SharingHooks?)? = nil
+        findSharing: (() -> SharingHooks?)? = nil, rememberView: ViewRememberer? = nil
     ) {
+        self.rememberView = rememberView
         self.findSharing = findSharing
         self.healthWorker = healthWorker
         self.sharing = sharing
@@ -246,6 +252,14 @@ public final class AppRuntime {
                 return [.info("Handover pack written: \(name) in \(folder.isEmpty ? "/" : folder)")]
             } catch {
                 return [.warning("The handover pack was not written: \(error)")]
+            }
+        case .rememberView(let view):
+            guard let rememberView else { return [] }
+            do {
+                try rememberView(view)
+                return []
+            } catch {
+                return [.warning("The view is not remembered for the next start: \(error)")]
             }
         case .sync, .repairFromGit:
             return runSharing(effect)

@@ -25,6 +25,10 @@ enum AccountsReducer {
             state.refreshVisible()
             keepSelectionVisible(&state)
             state.message = StatusMessage("Sorted by \(state.sort.title).")
+        case .showDetails:
+            state.showSelected()
+        case .switchAccountsView:
+            return switchView(&state)
         case .undo:
             return undo(&state)
         case .redo:
@@ -58,7 +62,10 @@ enum AccountsReducer {
         state.undoStack.append(change)
         state.redoStack.removeAll()
         state.refreshVisible(changed: [change.after.id])
-        if select, !change.after.isArchived, state.isVisible(change.after.id) { state.selectedID = change.after.id }
+        if select, !change.after.isArchived, state.isVisible(change.after.id) {
+            state.selectedID = change.after.id
+            state.showSelected()
+        }
         keepSelectionVisible(&state)
         return [.save(change.after)]
     }
@@ -79,6 +86,7 @@ enum AccountsReducer {
             let effects = [Effect.backup([id], reason: "before archiving \(account.name)")]
                 + apply(AccountChange(before: before, after: account, label: "delete \u{201C}\(account.name)\u{201D}"), to: &state, select: false)
             if !state.visible.isEmpty { state.selectedID = state.visible[min(index, state.visible.count - 1)] }
+            if state.shownID == id { state.showSelected() }
             keepSelectionVisible(&state)
             state.message = StatusMessage("Deleted \u{201C}\(account.name)\u{201D} (archived in its file) — u undoes.")
             return effects
@@ -102,7 +110,10 @@ enum AccountsReducer {
         state.setWhole(restored)
         state.redoStack.append(change)
         state.refreshVisible(changed: [restored.id])
-        if !restored.isArchived { state.selectedID = restored.id }
+        if !restored.isArchived || state.shownID == restored.id {
+            if !restored.isArchived { state.selectedID = restored.id }
+            state.showSelected()
+        }
         keepSelectionVisible(&state)
         state.message = StatusMessage("Undid: \(change.label).")
         return [.save(restored)]
@@ -118,10 +129,30 @@ enum AccountsReducer {
         state.setWhole(change.after)
         state.undoStack.append(change)
         state.refreshVisible(changed: [change.after.id])
-        if !change.after.isArchived { state.selectedID = change.after.id }
+        if !change.after.isArchived || state.shownID == change.after.id {
+            if !change.after.isArchived { state.selectedID = change.after.id }
+            state.showSelected()
+        }
         keepSelectionVisible(&state)
         state.message = StatusMessage("Redid: \(change.label).")
         return [.save(change.after)]
+    }
+
+    /// Compact view (names, details shown with →) or table view (columns, details following): the
+    /// user's choice, remembered for the next start unless `view.json` could not be read.
+    static func switchView(_ state: inout AppState) -> [Effect] {
+        state.accountsView = state.accountsView == .compact ? .table : .compact
+        state.showSelected()
+        keepSelectionVisible(&state)
+        let said = state.accountsView == .table
+            ? "Table view: every column that fits, and the details follow the selection."
+            : "Compact view: names and health; → shows an account's details."
+        guard state.canRememberView else {
+            state.message = StatusMessage(said + " For this session only: view.json could not be read (! shows why).", kind: .warning)
+            return []
+        }
+        state.message = StatusMessage(said + " v switches back.")
+        return [.rememberView(state.accountsView)]
     }
 
     private static func nameClash(_ account: Account, in state: AppState) -> Account? {

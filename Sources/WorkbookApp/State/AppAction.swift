@@ -67,6 +67,8 @@ public enum Effect: Equatable, Sendable {
     /// Write a document for the user (the handover pack) to a file in the current folder.
     case writeExport(fileName: String, text: String)
     case openDemo
+    /// Keep the accounts view the user switched to for the next start (`view.json`).
+    case rememberView(AccountsView)
     /// `workbook sync` from the app: commit, pull (the merge driver merges), push; then reload.
     case sync
     /// Merge the files a stopped git merge left unmerged again from git's three stages; then reload.

@@ -60,9 +60,14 @@ public enum AppReducer {
             state.message = StatusMessage("Not saved: \(name) — \(saveFailureCore(reason)). Your change is kept; Ctrl-S retries.", kind: .error)
         case .workbookOpened(let workbook, let location, let isDemo):
             let size = state.screenSize
-            let templates = state.templates
+            let previous = state
             state = AppState(workbook: workbook, today: state.today, screenSize: size, location: location, isDemo: isDemo, userName: state.userName)
-            state.templates = templates
+            // What belongs to the person, not the workbook, stays.
+            state.templates = previous.templates
+            state.accountsView = previous.accountsView
+            state.canRememberView = previous.canRememberView
+            state.isSlowLink = previous.isSlowLink
+            state.isPresenting = previous.isPresenting
             state.message = StatusMessage(isDemo ? "Demo territory opened: changes stay in \(location)." : "Workbook opened.")
         case .accountOpened(let account):
             state.takeOpened(account)

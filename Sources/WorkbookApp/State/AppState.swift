@@ -161,6 +161,14 @@ public struct AppState: Equatable, Sendable {
     /// detail pane), so a cursor move writes a few bytes instead of two highlighted rows and the
     /// selected account's details (mutt's `arrow_cursor`, for ssh over a slow link).
     public var isSlowLink = false
+    /// How the accounts pane lists accounts (`v` switches): the user's choice, kept in `view.json`.
+    public var accountsView: AccountsView = .compact
+    /// The account in the compact view's details pane: the one last shown (→) or acted on, so a
+    /// move through the list rewrites the two list rows and nothing else.
+    public var shownID: AccountID?
+    /// False when `view.json` could not be read: a switch of view then lasts for this session, and
+    /// the damaged file is left as it is.
+    public var canRememberView = true
 
     public init(
         workbook: LoadedWorkbook,
@@ -203,10 +211,24 @@ public struct AppState: Equatable, Sendable {
             refreshVisible(order: order)
         }
         selectedID = visible.first
+        shownID = selectedID
     }
 
     public var liveAccounts: [Account] { accounts.values.filter { !$0.isArchived } }
     public var selectedAccount: Account? { selectedID.flatMap { accounts[$0] } }
+    /// How the accounts pane shares the screen between the list and the details.
+    public var accountsShape: ScreenLayout.AccountsShape {
+        // An empty workbook's welcome needs the width more than an empty details pane does.
+        isSlowLink ? .listOnly : accountsView == .compact && liveCount > 0 ? .compact : .table
+    }
+    /// The account the details pane shows: the selected one in the table view, the one last shown
+    /// in the compact view; nil when that one was deleted meanwhile.
+    public var detailsAccount: Account? {
+        guard let id = accountsView == .compact ? shownID : selectedID, let account = accounts[id], !account.isArchived else { return nil }
+        return account
+    }
+    /// Puts the selected account in the compact view's details pane (an account acted on is shown).
+    public mutating func showSelected() { shownID = selectedID }
     public var selectedIndex: Int? { selectedID.flatMap { listOrder.index(of: $0, in: visible) } }
     /// True when the account is listed (live, and passes the filter).
     public func isVisible(_ id: AccountID) -> Bool { listOrder.index(of: id, in: visible) != nil }

@@ -29,7 +29,7 @@ public enum BuiltInThemes {
         .paneTitle: style(.default, .default, .bold),
         .listHeader: style(.ansi(6), .default, [.bold, .underline]),
         .listRow: style(),
-        .listSelected: style(.ansi(0), .ansi(6), .bold),
+        .listSelected: style(.ansi(0), .ansi(6)),
         .listSelectedUnfocused: style(.default, .ansi(8)),
         .detailLabel: style(.ansi(6)),
         .detailValue: style(),

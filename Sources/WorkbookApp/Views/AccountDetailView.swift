@@ -2,15 +2,22 @@ import Foundation
 import TerminalUI
 import WorkbookModel
 
-/// The selected account's details beside the list.
+/// The details beside the list: of the selected account in the table view, of the account last
+/// shown (→) in the compact view.
 enum AccountDetailView {
     static let labelWidth = 13
 
     static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect) {
-        let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorder], title: "Details", titleStyle: theme[.paneTitle])
+        let account = state.detailsAccount
+        // In the compact view the pane says when it shows another account than the selected one;
+        // the footer changes only as the selection leaves or reaches the shown account.
+        let compact = state.accountsShape == .compact
+        let footer = compact && state.selectedID != nil && account?.id != state.selectedID ? "→ shows the selected account" : nil
+        let inner = Box.draw(rect, in: &buffer, border: theme[.paneBorder], title: "Details", titleStyle: theme[.paneTitle], footer: footer)
         guard inner.width > 2, inner.height > 0 else { return }
-        guard let account = state.selectedAccount else {
-            buffer.write("No account selected.", x: inner.x + 1, y: inner.y, style: theme[.textMuted], clip: inner)
+        guard let account else {
+            let text = compact && state.selectedID != nil ? "No account shown: → shows the selected one." : "No account selected."
+            buffer.write(text, x: inner.x + 1, y: inner.y, style: theme[.textMuted], clip: inner)
             return
         }
         let content = Rect(x: inner.x + 1, y: inner.y, width: inner.width - 1, height: inner.height)

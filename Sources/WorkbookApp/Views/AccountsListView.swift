@@ -1,8 +1,9 @@
 import TerminalUI
 import WorkbookModel
 
-/// The account list: columns that fit the width, a full-row highlight with a ▶ marker (only the
-/// marker with `--slow-link`), the sort shown in the header.
+/// The account list: columns that fit the width (in the compact view only the column it is sorted
+/// by), a full-row highlight with a ▶ marker (only the marker with `--slow-link`), the sort shown in
+/// the header.
 enum AccountsListView {
     /// A column of the list, added in priority order while the name keeps a readable width.
     struct Column {
@@ -19,7 +20,9 @@ enum AccountsListView {
     static let minimumNameWidth = 14
     static let markerWidth = 2
 
-    static func columns(forInnerWidth width: Int) -> (nameWidth: Int, columns: [Column]) {
+    /// `compact`: the column the list is sorted by, if any, and no other; names and health markers
+    /// are what a move through a compact list rewrites.
+    static func columns(forInnerWidth width: Int, compact: Bool = false, sort: AccountSort = .name) -> (nameWidth: Int, columns: [Column]) {
         let candidates: [Column] = [
             Column(title: "Stage", width: width >= 100 ? 17 : 13, alignRight: false, sort: .stage) { account, _, _ in
                 width >= 100 ? account.stage.title : ValueFormat.shortStage(account.stage)
@@ -41,14 +44,14 @@ enum AccountsListView {
         var chosen: [Column] = []
         // Names are what people scan for: they keep a third of the width before optional columns join.
         let nameFloor = max(minimumNameWidth, width / 3)
-        for column in candidates where remaining - (column.width + 1) >= nameFloor {
+        for column in candidates where (!compact || column.sort == sort) && remaining - (column.width + 1) >= nameFloor {
             chosen.append(column)
             remaining -= column.width + 1
         }
         return (max(0, remaining), chosen)
     }
 
-    static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect, focused: Bool) {
+    static func render(_ state: AppState, theme: Theme, into buffer: inout Buffer, rect: Rect, focused: Bool, compact: Bool = false) {
         let total = state.liveCount
         var title = "Accounts (\(total))"
         if !state.filter.isEmpty { title = "Accounts (\(state.visible.count) of \(total) match \u{201C}\(state.filter)\u{201D})" }
@@ -73,7 +76,7 @@ enum AccountsListView {
             ])
             return
         }
-        let layout = columns(forInnerWidth: inner.width)
+        let layout = columns(forInnerWidth: inner.width, compact: compact, sort: state.sort)
         renderHeader(state, layout, theme: theme, into: &buffer, at: inner)
         if state.visible.isEmpty {
             EmptyStateView.render(theme: theme, into: &buffer, rect: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1), lines: [

@@ -12,7 +12,7 @@ public enum RootView {
     static func render(_ state: AppState, theme: Theme, keymap: Keymap, into buffer: inout Buffer) -> CursorPosition? {
         // Presenting: every view below draws from the masked copy, so no sensitive value can reach the grid.
         let state = PresentingMask.apply(state)
-        let layout = ScreenLayout(size: state.screenSize, details: !state.isSlowLink)
+        let layout = ScreenLayout(size: state.screenSize, accounts: state.accountsShape)
         if state.screenSize.width == 0 || state.screenSize.height == 0 { return nil }
         if layout.isTooSmall {
             TooSmallView.render(state.screenSize, theme: theme, into: &buffer)
@@ -23,7 +23,10 @@ public enum RootView {
         case _ where state.accountReview != nil:
             AccountReviewView.render(state, theme: theme, into: &buffer, rect: layout.body)
         case .accounts:
-            AccountsListView.render(state, theme: theme, into: &buffer, rect: layout.list, focused: state.modal == nil)
+            // The compact view's list is names and health beside wide details; without room for
+            // them (a narrow terminal) the list shows its columns whatever the view.
+            let compact = state.accountsShape == .compact && !layout.details.isEmpty
+            AccountsListView.render(state, theme: theme, into: &buffer, rect: layout.list, focused: state.modal == nil, compact: compact)
             if !layout.details.isEmpty { AccountDetailView.render(state, theme: theme, into: &buffer, rect: layout.details) }
         case .checklist:
             ChecklistView.render(state, theme: theme, into: &buffer, rect: layout.body)

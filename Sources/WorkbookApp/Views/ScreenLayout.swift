@@ -13,9 +13,18 @@ public struct ScreenLayout: Equatable, Sendable {
     public let list: Rect
     public let details: Rect
 
-    /// `details` false (`--slow-link`): the list takes the whole width, with no detail pane that
-    /// would be drawn again on every move.
-    public init(size: Size, details showsDetails: Bool = true) {
+    /// How the accounts pane shares the width between the list and the details.
+    public enum AccountsShape: Equatable, Sendable {
+        /// The table view: the list takes most of the width for its columns, the details the rest.
+        case table
+        /// The compact view: a narrow list of names, the details pane wide.
+        case compact
+        /// `--slow-link`: the list takes the whole width, with no detail pane that would be drawn
+        /// again on every move.
+        case listOnly
+    }
+
+    public init(size: Size, accounts shape: AccountsShape = .table) {
         self.size = size
         let all = Rect(size: size)
         let (title, rest) = all.splitTop(1)
@@ -26,16 +35,18 @@ public struct ScreenLayout: Equatable, Sendable {
         statusLine = status
         body = bodyRect
         let detailWidth: Int
-        if !showsDetails {
+        switch shape {
+        case _ where size.width < 72, .listOnly:
             detailWidth = 0
-        } else if size.width >= 120 {
+        case .compact:
+            // Names need ~30 columns; beyond that the details, which have more to say, get three fifths.
+            detailWidth = size.width - max(30, size.width * 2 / 5)
+        case .table where size.width >= 120:
             detailWidth = size.width * 2 / 5
-        } else if size.width >= 90 {
+        case .table where size.width >= 90:
             detailWidth = 34
-        } else if size.width >= 72 {
+        case .table:
             detailWidth = 32
-        } else {
-            detailWidth = 0
         }
         let (listRect, detailRect) = bodyRect.splitLeft(bodyRect.width - detailWidth)
         list = listRect

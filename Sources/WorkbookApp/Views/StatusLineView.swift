@@ -80,10 +80,17 @@ enum HintBarView {
             // The bar speaks about this form: no "choice" where there is none, and Enter's own verb.
             if !form.state.fields.contains(where: \.isChoice) { hints.removeAll { $0.binding.command == .fieldRight } }
             for index in hints.indices where hints[index].binding.command == .submitForm { hints[index].binding.hint = form.state.submitVerb }
-        } else if state.isEditingFilter {} else {
-            // The help key is the way to everything else: keep it even when the bar is short.
-            if let index = hints.firstIndex(where: { $0.binding.command == .toggleHelp }), index != hints.count - 1 {
-                hints.append(hints.remove(at: index))
+        }
+        var kept = 0
+        let isForm: Bool
+        if case .form = state.modal { isForm = true } else { isForm = false }
+        if !isForm, !state.isEditingFilter {
+            // Quitting and the help key (the way to everything else) stay even when the bar is short.
+            for command in [Command.quit, .toggleHelp] {
+                if let index = hints.firstIndex(where: { $0.binding.command == command }) {
+                    hints.append(hints.remove(at: index))
+                    kept += 1
+                }
             }
         }
         var x = rect.x
@@ -91,9 +98,9 @@ enum HintBarView {
             let key = hint.binding.keys.first.map(\.description) ?? ""
             let label = hint.binding.hint ?? ""
             let width = TextWidth.width(of: key) + TextWidth.width(of: label) + 3
-            let isLastNeeded = position == hints.count - 1
-            let reserve = isLastNeeded ? 0 : hintWidth(hints.last)
-            if x + width + reserve > rect.maxX, !isLastNeeded { continue }
+            let isKept = position >= hints.count - max(1, kept)
+            let reserve = isKept ? 0 : hints.suffix(max(1, kept)).reduce(0) { $0 + hintWidth($1) }
+            if x + width + reserve > rect.maxX, !isKept { continue }
             if x + width > rect.maxX { break }
             let disabled = hint.disabledReason != nil
             x += buffer.write(" " + key + " ", x: x, y: rect.y, style: theme[disabled ? .hintDisabled : .hintKey], clip: rect)
