@@ -95,12 +95,18 @@ PY
 
 expect="Accounts ("
 busy="Working out today's health"
-app=(env "XDG_CACHE_HOME=$data_root/cache" "$bin")
-app_cold=(env "XDG_CACHE_HOME=/dev/null/no-cache" "$bin")
+# The view is the default (compact) unless named: a state folder of the bench's own, so a view.json
+# of the person running it never changes the figures. The table view is measured beside it.
+state_default="XDG_STATE_HOME=$data_root/state-default"
+mkdir -p "$data_root/state-table/account-workbook"
+printf '{\n  "accountsView": "table"\n}\n' > "$data_root/state-table/account-workbook/view.json"
+app=(env "XDG_CACHE_HOME=$data_root/cache" "$state_default" "$bin")
+app_table=(env "XDG_CACHE_HOME=$data_root/cache" "XDG_STATE_HOME=$data_root/state-table" "$bin")
+app_cold=(env "XDG_CACHE_HOME=/dev/null/no-cache" "$state_default" "$bin")
 # "Another day": the index is written where it is still yesterday (UTC-12) and read where it is
 # already tomorrow (UTC+14), 26 hours apart whatever the time: every health figure is then stale.
-app_yesterday=(env "XDG_CACHE_HOME=$data_root/cache-day" "TZ=Etc/GMT+12" "$bin")
-app_tomorrow=(env "XDG_CACHE_HOME=$data_root/cache-day" "TZ=Etc/GMT-14" "$bin")
+app_yesterday=(env "XDG_CACHE_HOME=$data_root/cache-day" "$state_default" "TZ=Etc/GMT+12" "$bin")
+app_tomorrow=(env "XDG_CACHE_HOME=$data_root/cache-day" "$state_default" "TZ=Etc/GMT-14" "$bin")
 field() { tr '\t' '\n' | sed -n "s/^$1=//p" | head -n1; }
 ttff() { # label CMD... -> "median_ms rss_kib"
   local name=$1; shift
@@ -168,6 +174,7 @@ for n in "${sizes[@]}"; do
   read -r fig[cold_ms,$s] _ < <(runs=$cold_runs warmup=0 ttff "app-first-open-$s" "${app_cold[@]}" --data "$dir")
   read -r fig[floor_ms,$s] fig[floor_rss,$s] < <(ttff "floor-$s" "$floor" "$dir.names.txt")
   read -r fig[app_key,$s] fig[app_idle,$s] < <(keys "app-$s" "${app[@]}" --data "$dir")
+  read -r fig[table_key,$s] _ < <(keys "app-table-view-$s" "${app_table[@]}" --data "$dir")
   read -r fig[slow_key,$s] _ < <(keys "app-slow-link-$s" "${app[@]}" --data "$dir" --slow-link)
   read -r fig[floor_key,$s] fig[floor_idle,$s] < <(keys "floor-$s" "$floor" "$dir.names.txt")
   read -r fig[loaded_ms,$s] fig[loaded_keys,$s] fig[loaded_slowest,$s] fig[loaded_rss,$s] < <(loaded "app-$s" "${app[@]}" --data "$dir")
@@ -197,7 +204,8 @@ table=$(
   c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[floor_ms,$s]}" ms)"); done; row "first frame, C floor" "${c[@]}"
   c=(); for s in "${labels[@]}"; do c+=("$(cell "$(mib "${fig[app_rss,$s]}")" MiB "$(mib "${fig[floor_rss,$s]}")")"); done; row "peak RSS, app" "${c[@]}"
   c=(); for s in "${labels[@]}"; do c+=("$(cell "$(mib "${fig[floor_rss,$s]}")" MiB)"); done; row "peak RSS, C floor" "${c[@]}"
-  c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[app_key,$s]}" B "${fig[floor_key,$s]}")"); done; row "bytes per cursor-down key, app" "${c[@]}"
+  c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[app_key,$s]}" B "${fig[floor_key,$s]}")"); done; row "bytes per cursor-down key, app (compact view, the default; full-row highlight)" "${c[@]}"
+  c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[table_key,$s]}" B "${fig[floor_key,$s]}")"); done; row "bytes per cursor-down key, app in the table view (columns, details follow)" "${c[@]}"
   c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[slow_key,$s]}" B "${fig[floor_key,$s]}")"); done; row "bytes per cursor-down key, app with --slow-link (▶ only, no detail pane)" "${c[@]}"
   c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[floor_key,$s]}" B)"); done; row "bytes per cursor-down key, C floor (full-row highlight)" "${c[@]}"
   c=(); for s in "${labels[@]}"; do c+=("$(cell "${fig[app_idle,$s]}" B)"); done; row "bytes written while idle for ${idle_s} s, app" "${c[@]}"
@@ -229,14 +237,15 @@ if [[ $mode == smoke ]]; then
   # Every measured figure must be there; no timing assertions.
   missing=$(grep -c 'missing' <<< "$table" || true)
   rows=$(grep -c '^| ' <<< "$table")
-  [[ $missing == 0 && $rows == 17 ]] && grep -q '^| first frame, app .* ms (.*× floor) |$' <<< "$table" &&
-    grep -q '^| bytes per cursor-down key, app | [0-9.]* B' <<< "$table" &&
+  [[ $missing == 0 && $rows == 18 ]] && grep -q '^| first frame, app .* ms (.*× floor) |$' <<< "$table" &&
+    grep -q '^| bytes per cursor-down key, app (compact view.* | [0-9.]* B' <<< "$table" &&
     grep -q '^| bytes per cursor-down key, app with --slow-link .* | [0-9.]* B' <<< "$table" &&
+    grep -q '^| bytes per cursor-down key, app in the table view .* | [0-9.]* B' <<< "$table" &&
     grep -q '^| bytes written while idle for .* app | [0-9.]* B |$' <<< "$table" &&
     grep -q '^| peak RSS, app | [0-9.]* MiB' <<< "$table" &&
     grep -q '^| all accounts loaded, UI responsive throughout | [0-9.]* ms (' <<< "$table" &&
     grep -q '^| save one edited account .* | [0-9.]* ms |$' <<< "$table" &&
-    grep -q '^| one filter keystroke.* | [0-9.]* ms |$' <<< "$table" || die "smoke: expected a header and 16 rows with every measured figure, got $rows rows and $missing missing figure(s)"
+    grep -q '^| one filter keystroke.* | [0-9.]* ms |$' <<< "$table" || die "smoke: expected a header and 17 rows with every measured figure, got $rows rows and $missing missing figure(s)"
   echo; echo "bench smoke: every figure produced"
 else
   {

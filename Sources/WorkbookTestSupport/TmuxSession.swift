@@ -5,6 +5,8 @@ import Foundation
 public final class TmuxSession {
     public let socket: String
     public let session = "e2e"
+    /// `XDG_STATE_HOME` of the apps this session starts (unless the test names its own).
+    public let stateHome: String
     private static let counter = Counter()
     /// `XDG_CACHE_HOME` for every app a test starts.
     public static let testCache = NSTemporaryDirectory() + "awb-cache-\(getpid())"
@@ -14,7 +16,10 @@ public final class TmuxSession {
         // A random part too: process ids come round again, and a crashed run's server may still be up.
         socket = "awb-\(getpid())-\(TmuxSession.counter.next())-\(String(UInt32.random(in: 0...UInt32.max), radix: 36))"
         // The app's per-user list index goes to a cache of this test process, never the user's own.
-        var exports = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "XDG_CACHE_HOME": TmuxSession.testCache]
+        // The view the user chose (view.json) is per session: one test switching it cannot change another's screen.
+        stateHome = NSTemporaryDirectory() + "awb-state-" + socket
+        var exports = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color", "XDG_CACHE_HOME": TmuxSession.testCache,
+                       "XDG_STATE_HOME": stateHome]
         exports.merge(environment) { _, new in new }
         let prefix = exports.sorted { $0.key < $1.key }.map { "\($0.key)=\(TmuxSession.quote($0.value))" }.joined(separator: " ")
         // The pane outlives the command: once its shell has ended, tmux would write "Pane is dead"
@@ -28,6 +33,7 @@ public final class TmuxSession {
 
     deinit {
         _ = try? run(["kill-server"])
+        try? FileManager.default.removeItem(atPath: stateHome)
     }
 
     /// Sends tmux key names: `Enter`, `Tab`, `BTab`, `Escape`, `C-c`, `Down`, or single characters.
