@@ -19,6 +19,24 @@ import WorkbookTestSupport
         return state
     }
 
+    /// The compact view's details stay on the account shown while the selection moves on: that
+    /// account's notes stay masked too.
+    @Test func theAccountShownInTheCompactViewIsMaskedAfterTheSelectionMoves() {
+        var state = presenting()
+        state.settings.review.sensitive.insert(.accountNotes)
+        state.accounts[muller]!.notes = "SECRET-ACCOUNT-NOTE"
+        state.showSelected()
+        var tester = ReducerTester(state)
+        tester.perform(.moveDown)
+        #expect(tester.state.selectedID != muller && tester.state.detailsAccount?.id == muller)
+        let screen = text(tester.state)
+        #expect(!screen.contains("SECRET-ACCOUNT-NOTE"), "\(screen)")
+        #expect(screen.contains("hidden while presenting"))
+        var open = tester.state
+        open.isPresenting = false
+        #expect(text(open).contains("SECRET-ACCOUNT-NOTE"))
+    }
+
     @Test func aPricingStoryStaysMaskedWhenTheFormChangesItsKind() {
         var state = presenting()
         state.accounts[muller]!.journal = [

@@ -23,13 +23,15 @@ enum PresentingMask {
         return masked
     }
 
-    /// The accounts whose details any view can draw: the selected one, the review's current one, and
-    /// the one an open form edits. Lists and the book show other accounts only by name and figures;
+    /// The accounts whose details any view can draw: the selected one, the one in the compact view's
+    /// details pane, the review's current one, and the one an open form edits. Lists and the book show other accounts only by name and figures;
     /// masking just these keeps a frame cheap with 10,000 accounts. A view that shows another
     /// account's people, journal or partnership must add it here (the presenting tests walk every pane).
     static func shownInDetail(_ state: AppState) -> Set<AccountID> {
         var ids = Set<AccountID>()
         if let id = state.selectedID { ids.insert(id) }
+        // The compact view's details pane shows the account last shown, which may not be the selected one.
+        if let id = state.shownID { ids.insert(id) }
         if let id = state.accountReview?.currentID { ids.insert(id) }
         switch state.modal {
         case .form(let form), .confirmDiscard(let form):
