@@ -149,6 +149,13 @@ public struct Buffer: Hashable, Sendable {
         }
     }
 
+    /// What a part of the grid reads, one line per row (wide characters once): for tests that look
+    /// at one pane.
+    public func text(in rect: Rect) -> String {
+        (rect.y..<rect.maxY).map { y in String((rect.x..<rect.maxX).compactMap { self[$0, y].isContinuation ? nil : self[$0, y].grapheme }) }
+            .joined(separator: "\n")
+    }
+
     /// The whole grid as text, one line per row, trailing spaces removed: easy to search in tests.
     public var text: String {
         textLines().map { line in

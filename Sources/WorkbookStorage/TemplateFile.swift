@@ -17,12 +17,7 @@ public enum TemplateFile {
     }
 
     public static func decode(_ bytes: [UInt8]) throws(FileFormatError) -> CommitmentTemplates {
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(bytes)
-        } catch {
-            throw FileFormatError(error.description)
-        }
+        let document = try JSONParser.parseFile(bytes)
         guard case .object(let members) = document else { throw FileFormatError("expected a JSON object at the top level") }
         func list(_ key: String) throws(FileFormatError) -> [String] {
             guard let value = members[key] else { return [] }

@@ -41,12 +41,7 @@ public enum ViewPreferencesFile {
     }
 
     public static func decode(_ bytes: [UInt8]) throws(FileFormatError) -> ViewPreferences {
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(bytes)
-        } catch {
-            throw FileFormatError(error.description)
-        }
+        let document = try JSONParser.parseFile(bytes)
         guard case .object(var members) = document else { throw FileFormatError("expected a JSON object at the top level") }
         var preferences = ViewPreferences()
         if let value = members.removeValue(forKey: "accountsView") {

@@ -264,22 +264,14 @@ struct WorkbookScanner {
 
     /// An account and the format version its file was written in (before migration).
     static func decodeAccountFile(_ bytes: [UInt8], fileName: String) throws(FileFormatError) -> (Account, Int) {
-        let document = try parse(bytes)
+        let document = try JSONParser.parseFile(bytes)
         let account = try AccountFileFormat.decode(document, fileName: fileName)
         return (account, (try? FormatMigrations.storedVersion(of: document)) ?? FormatVersion.current)
     }
 
     static func decodeWorkbookFile(_ bytes: [UInt8]) throws(FileFormatError) -> (WorkbookSettings, Int) {
-        let document = try parse(bytes)
+        let document = try JSONParser.parseFile(bytes)
         let settings = try WorkbookFileFormat.decode(document)
         return (settings, (try? FormatMigrations.storedVersion(of: document)) ?? FormatVersion.current)
-    }
-
-    private static func parse(_ bytes: [UInt8]) throws(FileFormatError) -> JSONValue {
-        do {
-            return try JSONParser.parse(bytes)
-        } catch {
-            throw FileFormatError(error.description)
-        }
     }
 }

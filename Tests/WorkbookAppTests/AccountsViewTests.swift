@@ -8,11 +8,6 @@ import WorkbookTestSupport
 /// The compact view (the default: the details stay on the account shown until → shows another) and
 /// the table view (`v`: columns, and the details follow the selection).
 @Suite struct AccountsViewTests {
-    static func text(of frame: Buffer, in rect: Rect) -> String {
-        (rect.y..<rect.maxY).map { y in String((rect.x..<rect.maxX).compactMap { frame[$0, y].isContinuation ? nil : frame[$0, y].grapheme }) }
-            .joined(separator: "\n")
-    }
-
     @Test func movingLeavesTheDetailsOnTheAccountShownUntilTheyAreAskedFor() {
         var tester = ReducerTester(Fixtures.state(width: 120, height: 30))
         #expect(tester.state.accountsView == .compact)
@@ -81,7 +76,7 @@ import WorkbookTestSupport
         let frame = RootView.render(state, theme: BuiltInThemes.standard).0
         let layout = ScreenLayout(size: state.screenSize, accounts: .compact)
         #expect(layout.list.width == 48 && layout.details.width == 72)
-        let list = Self.text(of: frame, in: layout.list), details = Self.text(of: frame, in: layout.details)
+        let list = frame.text(in: layout.list), details = frame.text(in: layout.details)
         #expect(list.contains("▶✓ Müller & Söhne GmbH"), "\(list)")
         #expect(!list.contains("Stage") && !list.contains("€"), "no other column: \(list)")
         #expect(details.contains("Acme Robotics Inc."), "the account shown, not the selected one")
@@ -90,8 +85,8 @@ import WorkbookTestSupport
         table.accountsView = .table
         let tableFrame = RootView.render(table, theme: BuiltInThemes.standard).0
         let tableLayout = ScreenLayout(size: state.screenSize, accounts: .table)
-        #expect(Self.text(of: tableFrame, in: tableLayout.list).contains("Stage"))
-        #expect(Self.text(of: tableFrame, in: tableLayout.details).contains("Müller & Söhne GmbH"))
+        #expect(tableFrame.text(in: tableLayout.list).contains("Stage"))
+        #expect(tableFrame.text(in: tableLayout.details).contains("Müller & Söhne GmbH"))
         #expect(!tableFrame.text.contains("→ shows"))
     }
 
@@ -100,7 +95,7 @@ import WorkbookTestSupport
         state.accounts[Fixtures.id(3)]!.archived = ArchiveMark(on: Fixtures.today, by: "someone else")
         state.refreshVisible()
         #expect(state.detailsAccount == nil)
-        let details = Self.text(of: RootView.render(state, theme: BuiltInThemes.standard).0, in: ScreenLayout(size: state.screenSize, accounts: .compact).details)
+        let details = RootView.render(state, theme: BuiltInThemes.standard).0.text(in: ScreenLayout(size: state.screenSize, accounts: .compact).details)
         #expect(details.contains("No account shown: → shows the selected one."))
     }
 

@@ -19,12 +19,6 @@ import WorkbookTestSupport
         return rows
     }
 
-    /// What a part of the screen reads, row by row.
-    static func text(of frame: Buffer, in rect: Rect) -> String {
-        (rect.y..<rect.maxY).map { y in String((rect.x..<rect.maxX).compactMap { frame[$0, y].isContinuation ? nil : frame[$0, y].grapheme }) }
-            .joined(separator: "\n")
-    }
-
     static func render(_ state: AppState) -> Buffer { RootView.render(state, theme: BuiltInThemes.standard).0 }
 
     /// Wide enough for every value but health's reason on one row (narrower panes wrap long values, and rows move then).
@@ -140,13 +134,13 @@ import WorkbookTestSupport
             row = next
         }
         #expect(app.state.detailsAccount?.name == first)
-        #expect(Self.text(of: app.lastFrame!, in: layout.details).contains(first), "the details still show the first account")
+        #expect(app.lastFrame!.text(in: layout.details).contains(first), "the details still show the first account")
         let selected = app.state.selectedAccount!.name
         app.handle(.key(.right))
         app.drawFrame()
         #expect(app.state.detailsAccount?.name == selected)
         #expect(backend.lastRuns.allSatisfy { $0.x >= layout.details.x }, "showing rewrites the details pane only")
-        #expect(Self.text(of: app.lastFrame!, in: layout.details).contains(selected))
+        #expect(app.lastFrame!.text(in: layout.details).contains(selected))
         #expect(!app.lastFrame!.text.contains("→ shows the selected account"))
     }
 

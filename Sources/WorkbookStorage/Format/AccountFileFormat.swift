@@ -53,12 +53,7 @@ public enum AccountFileFormat {
 
     /// Reads an account file; `fileName` (e.g. `ab12.json`) must then match the id inside.
     public static func decode(_ bytes: [UInt8], fileName: String? = nil) throws(FileFormatError) -> Account {
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(bytes)
-        } catch {
-            throw FileFormatError(error.description)
-        }
+        let document = try JSONParser.parseFile(bytes)
         return try decode(document, fileName: fileName)
     }
 

@@ -28,12 +28,7 @@ public enum WorkbookFileFormat {
     }
 
     public static func decode(_ bytes: [UInt8]) throws(FileFormatError) -> WorkbookSettings {
-        let document: JSONValue
-        do {
-            document = try JSONParser.parse(bytes)
-        } catch {
-            throw FileFormatError(error.description)
-        }
+        let document = try JSONParser.parseFile(bytes)
         return try decode(document)
     }
 

@@ -16,6 +16,15 @@ public enum JSONParser {
         return try outcome.get()
     }
 
+    /// A file's bytes as JSON, a syntax error becoming the file's format error (with its line and column).
+    static func parseFile(_ bytes: [UInt8]) throws(FileFormatError) -> JSONValue {
+        do {
+            return try parse(bytes)
+        } catch {
+            throw FileFormatError(error.description)
+        }
+    }
+
     public static func parse(_ data: Data, maximumDepth: Int = defaultMaximumDepth) throws(JSONParseError) -> JSONValue {
         let outcome: Result<JSONValue, JSONParseError> = data.withUnsafeBytes { raw in
             parse(buffer: raw.bindMemory(to: UInt8.self), maximumDepth: maximumDepth)
