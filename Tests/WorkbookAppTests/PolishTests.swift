@@ -1,6 +1,7 @@
 import Testing
 import TerminalUI
 import WorkbookModel
+import WorkbookStorage
 import WorkbookTestSupport
 @testable import WorkbookApp
 
@@ -60,6 +61,31 @@ import WorkbookTestSupport
         #expect(ValueFormat.compactAmount(999_999_999_999, currency: "EUR") == "€1T")
         #expect(ValueFormat.compactAmount(nil, currency: "EUR") == "—")
         #expect(ValueFormat.compactAmount(5_000, currency: "SEK") == "SEK 5,000")
+    }
+
+    /// At 70 columns the help wraps every description beside the keys' column, losing no word.
+    @Test func theHelpWrapsLongDescriptionsWithoutLosingWords() {
+        var state = Fixtures.state(width: 70, height: 24)
+        state.modal = .help(scroll: 0)
+        let width = ScreenLayout(size: state.screenSize).body.width - 4
+        let lines = OverlayContent.lines(for: state).map(\.text)
+        #expect(lines.allSatisfy { TextWidth.width(of: $0) <= width }, "\(lines.filter { TextWidth.width(of: $0) > width })")
+        let words = lines.joined(separator: " ").split(separator: " ").joined(separator: " ")
+        for binding in Keymap.standard.bindings {
+            #expect(words.contains(binding.help.split(separator: " ").joined(separator: " ")), "\(binding.help)")
+        }
+    }
+
+    /// A demo with an unreadable file at 120 columns: the warning keeps its sign and count, the folder gives way.
+    @Test func theTitleBarKeepsItsWarningsBeforeTheFolder() {
+        var state = Fixtures.state(width: 120, height: 30)
+        state.isDemo = true
+        state.location = "/tmp/account-workbook-demo-dQgEqkXYZ/with/a/long/path"
+        state.problems = [StorageProblem(file: "accounts/x.json", message: "broken")]
+        let title = RootView.render(state, theme: BuiltInThemes.standard).0.text.split(separator: "\n")[0]
+        #expect(title.contains("DEMO") && title.contains("⚠ 1"), "\(title)")
+        state.screenSize = Size(width: 200, height: 30)
+        #expect(RootView.render(state, theme: BuiltInThemes.standard).0.text.contains("⚠ 1 unreadable file"))
     }
 
     @Test func theSortIsNamedInTheListTitle() {

@@ -55,15 +55,17 @@ enum ScrollingOverlayView {
             if !lines.isEmpty { lines.append(Line(text: "", role: .dialogText)) }
             lines.append(Line(text: scope.rawValue, role: .paneTitle))
             for binding in bindings {
-                var text = TextWidth.fit("  " + binding.keyLabel, width: keyColumn) + binding.help
+                let keys = TextWidth.fit("  " + binding.keyLabel, width: keyColumn)
+                var text = binding.help
                 var role = ThemeRole.dialogText
                 if Keymap.scopes(for: state.closingOverlays()).contains(scope),
                    let reason = CommandAvailability.disabledReason(binding.command, in: state.closingOverlays()) {
                     text += " (now: \(reason))"
                     role = .hintDisabled
                 }
-                for (index, wrapped) in TextWrap.lines(text, width: max(10, width)).enumerated() {
-                    lines.append(Line(text: index == 0 ? wrapped : String(repeating: " ", count: keyColumn) + wrapped, role: role))
+                // Wrapped beside the keys' column, so no line runs past the overlay's edge.
+                for (index, wrapped) in TextWrap.lines(text, width: max(10, width - keyColumn)).enumerated() {
+                    lines.append(Line(text: (index == 0 ? keys : String(repeating: " ", count: keyColumn)) + wrapped, role: role))
                 }
             }
         }

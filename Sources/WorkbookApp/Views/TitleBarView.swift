@@ -21,15 +21,11 @@ enum TitleBarView {
             x += buffer.write(label, x: x, y: rect.y, style: style, clip: rect)
             x += buffer.write(pane == state.focus ? "]" : " ", x: x, y: rect.y, style: theme[.titleBar], clip: rect)
         }
-        var badges: [String] = []
-        if state.isDemo { badges.append(" DEMO ") }
-        if state.readOnlyReason != nil { badges.append(" READ-ONLY ") }
-        if !state.problems.isEmpty {
-            badges.append(" ⚠ \(state.problems.count) unreadable file\(state.problems.count == 1 ? "" : "s") ")
-        }
-        if !state.unsaved.isEmpty { badges.append(" ✗ \(state.unsaved.count) unsaved ") }
-        let badgeText = badges.joined(separator: " ")
         let room = rect.maxX - x - 1
+        // The badges say something is wrong or special; the folder gives way to them, and when even
+        // they do not fit in words, they keep their signs and counts.
+        var badgeText = badges(state, short: false)
+        if TextWidth.width(of: badgeText) > room { badgeText = badges(state, short: true) }
         let location = " " + state.location + " "
         var right = rect.maxX
         if !badgeText.isEmpty, TextWidth.width(of: badgeText) <= room {
@@ -42,5 +38,15 @@ enum TitleBarView {
             let width = TextWidth.width(of: shown)
             buffer.write(shown, x: right - width, y: rect.y, style: theme[.titleBar], clip: rect)
         }
+    }
+
+    private static func badges(_ state: AppState, short: Bool) -> String {
+        var badges: [String] = []
+        if state.isDemo { badges.append(" DEMO ") }
+        if state.readOnlyReason != nil { badges.append(" READ-ONLY ") }
+        let problems = state.problems.count, unsaved = state.unsaved.count
+        if problems > 0 { badges.append(short ? " ⚠ \(problems) " : " ⚠ \(problems) unreadable file\(problems == 1 ? "" : "s") ") }
+        if unsaved > 0 { badges.append(short ? " ✗ \(unsaved) " : " ✗ \(unsaved) unsaved ") }
+        return badges.joined(separator: " ")
     }
 }
