@@ -147,11 +147,8 @@ enum WorkbookCommand {
         // The person's view (compact or table), from the per-user state folder: never the workbook's.
         let viewPath = ViewPreferencesFile.path(environment: environment)
         let (preferences, preferencesProblem) = ViewPreferencesFile.load(path: viewPath)
-        state.accountsView = preferences.accountsView
-        if let preferencesProblem {
-            state.canRememberView = false
-            state.problems.append(preferencesProblem)
-        }
+        // Not a workbook file, so not in the `!` list (`workbook check` would not know it): said at once.
+        state.useView(preferences.accountsView, unreadable: preferencesProblem.map { displayPath($0.file) + ": " + $0.message })
         if let scope = options.review {
             AccountReviewReducer.begin(&state, scope: scope, timerMinutes: options.reviewTimer)
         }

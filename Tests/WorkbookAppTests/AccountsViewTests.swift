@@ -50,8 +50,19 @@ import WorkbookTestSupport
         var tester = ReducerTester(state)
         tester.send(.switchAccountsView, effects: []) {
             $0.accountsView = .table
-            $0.message = StatusMessage("Table view: every column that fits, and the details follow the selection. For this session only: view.json could not be read (! shows why).", kind: .warning)
+            $0.message = StatusMessage("Table view: every column that fits, and the details follow the selection. For this session only: view.json could not be read, and is left as it is.", kind: .warning)
         }
+    }
+
+    @Test func aViewFileThatCannotBeReadIsSaidOnTheStatusLineWithoutControlCharacters() {
+        var state = Fixtures.state(width: 120, height: 30)
+        state.useView(.table, unreadable: nil)
+        #expect(state.accountsView == .table && state.canRememberView && state.message == nil)
+        state.useView(.compact, unreadable: "~/.local/state/account-workbook/view.json: field \"accountsView\": expected \u{1B}[2J")
+        #expect(state.accountsView == .compact && !state.canRememberView)
+        #expect(state.message?.kind == .warning)
+        #expect(state.message?.text.hasPrefix("~/.local/state/account-workbook/view.json: field") == true)
+        #expect(state.message?.text.contains("\u{1B}") == false)
     }
 
     @Test func theKeysReachTheViewCommandsOrSayWhyNot() {
@@ -67,7 +78,7 @@ import WorkbookTestSupport
         var narrow = Fixtures.state(width: 70, height: 24)
         narrow.accountsView = .compact
         guard case .rejected(let tooNarrow)? = keymap.resolve(.right, in: narrow) else { Issue.record("no details pane at 70 columns"); return }
-        #expect(tooNarrow.contains("too narrow"))
+        #expect(tooNarrow == "Show the selected account's details: no room for them below 72 columns")
     }
 
     @Test func theCompactViewListsNamesAndHealthBesideWideDetails() {
@@ -78,6 +89,7 @@ import WorkbookTestSupport
         #expect(layout.list.width == 48 && layout.details.width == 72)
         let list = frame.text(in: layout.list), details = frame.text(in: layout.details)
         #expect(list.contains("▶✓ Müller & Söhne GmbH"), "\(list)")
+        #expect(list.contains("›✓ Acme Robotics Inc."), "the account the details belong to is marked: \(list)")
         #expect(!list.contains("Stage") && !list.contains("€"), "no other column: \(list)")
         #expect(details.contains("Acme Robotics Inc."), "the account shown, not the selected one")
         #expect(details.contains("→ shows the selected account"))

@@ -40,7 +40,7 @@ public enum CommandAvailability {
             return state.selectedAccount == nil ? "no account is selected" : nil
         case .showDetails:
             if state.accountsShape != .compact { return state.isSlowLink ? slowLinkReason : "the details already follow the selection (v: compact view)" }
-            if ScreenLayout(size: state.screenSize, accounts: .compact).details.isEmpty { return "the terminal is too narrow for the details pane" }
+            if ScreenLayout(size: state.screenSize, accounts: .compact).details.isEmpty { return "no room for them below 72 columns" }
             return state.selectedAccount == nil ? "no account is selected" : nil
         case .switchAccountsView:
             return state.isSlowLink ? slowLinkReason : nil

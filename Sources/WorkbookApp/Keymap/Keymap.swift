@@ -23,9 +23,9 @@ public struct Keymap: Sendable {
         KeyBinding([.character("D")], .delete, .accounts, "Delete the selected account (asks first; u undoes)", hint: "delete"),
         KeyBinding([.character("/")], .startFilter, .accounts, "Filter accounts by name, industry, owner or stage", hint: "filter"),
         KeyBinding([.character("s")], .cycleSort, .accounts, "Sort by name, value, next meeting, stage, health", hint: "sort"),
-        KeyBinding([.character("v")], .switchAccountsView, .accounts, "Switch the view (compact: names, → shows the details; table: columns, the details follow; kept for the next start)"),
+        KeyBinding([.character("v")], .switchAccountsView, .accounts, "Switch the view (compact: → shows details; table: details follow), kept for next time"),
         KeyBinding([.character("C")], .showMergeConflicts, .accounts, "Resolve the selected account's merge conflicts (marked ≠)", hint: "conflicts", hintOnlyWhenAvailable: true),
-        KeyBinding([.right, .character("l"), .character(" ")], .showDetails, .accounts, "Show the selected account in the details pane (compact view)", hint: "details", hintOnlyWhenAvailable: true),
+        KeyBinding([.right, .character("l"), .character(" ")], .showDetails, .accounts, "Show the selected account's details (compact view)", hint: "details", hintOnlyWhenAvailable: true),
         KeyBinding([.character("R")], .startAccountReview, .accounts, "Start an account review: choose the accounts, then one per screen", hint: "review", hintOnlyWhenAvailable: true),
         KeyBinding([.character("d")], .openDemo, .accounts, "Open the demo territory (from an empty workbook)", hint: "demo", hintOnlyWhenAvailable: true),
 

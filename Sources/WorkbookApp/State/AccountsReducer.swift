@@ -148,7 +148,7 @@ enum AccountsReducer {
             ? "Table view: every column that fits, and the details follow the selection."
             : "Compact view: names and health; → shows an account's details."
         guard state.canRememberView else {
-            state.message = StatusMessage(said + " For this session only: view.json could not be read (! shows why).", kind: .warning)
+            state.message = StatusMessage(said + " For this session only: view.json could not be read, and is left as it is.", kind: .warning)
             return []
         }
         state.message = StatusMessage(said + " v switches back.")

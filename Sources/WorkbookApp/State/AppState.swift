@@ -399,6 +399,14 @@ extension AppState {
     }
 
     /// Takes the workbook's commitment templates; a damaged template file is listed with the other problems.
+    /// Takes the person's accounts view (from `view.json`); when that file could not be read, says
+    /// so on the status line, and the view switches for this session only.
+    public mutating func useView(_ view: AccountsView, unreadable problem: String?) {
+        accountsView = view
+        canRememberView = problem == nil
+        if let problem { message = StatusMessage(TextWidth.sanitized(problem), kind: .warning) }
+    }
+
     public mutating func useTemplates(from loaded: (templates: CommitmentTemplates, problem: StorageProblem?)) {
         templates = loaded.templates
         if let problem = loaded.problem { problems.append(problem) }

@@ -93,11 +93,13 @@ enum AccountsListView {
             // For a slow link only the marker shows the selection: a move then rewrites two cells.
             let marked = id == state.selectedID
             let selected = marked && !state.isSlowLink
+            // The compact view's details belong to this account while the selection is elsewhere.
+            let shown = compact && !marked && id == state.shownID
             let selectedStyle = theme[focused ? .listSelected : .listSelectedUnfocused]
             let style = selected ? selectedStyle : theme[.listRow]
             buffer.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), style: style)
             var x = inner.x
-            x += buffer.write(marked ? "▶" : " ", x: x, y: y, style: marked ? selectedStyle : style, clip: inner)
+            x += buffer.write(marked ? "▶" : shown ? "›" : " ", x: x, y: y, style: marked ? selectedStyle : style, clip: inner)
             let health = state.health(of: account)
             // Without room for the health column, its marker (✓ ▲ ✖) still shows beside the name.
             if inline {
