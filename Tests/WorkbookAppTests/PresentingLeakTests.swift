@@ -12,6 +12,17 @@ import WorkbookTestSupport
 
     func text(_ state: AppState) -> String { RootView.render(state, theme: theme).0.text }
 
+    /// The secret is masked on screen while presenting, and shows once presenting is off: the mask
+    /// is what hides it.
+    func expectMasked(_ secret: String, in state: AppState, sourceLocation: SourceLocation = #_sourceLocation) {
+        let screen = text(state)
+        #expect(!screen.contains(secret), "\(screen)", sourceLocation: sourceLocation)
+        #expect(screen.contains("hidden while presenting"), sourceLocation: sourceLocation)
+        var open = state
+        open.isPresenting = false
+        #expect(text(open).contains(secret), sourceLocation: sourceLocation)
+    }
+
     func presenting(width: Int = 200, height: Int = 60) -> AppState {
         var state = ReviewFixtures.state(width: width, height: height)
         state.selectedID = muller
@@ -29,12 +40,7 @@ import WorkbookTestSupport
         var tester = ReducerTester(state)
         tester.perform(.moveDown)
         #expect(tester.state.selectedID != muller && tester.state.detailsAccount?.id == muller)
-        let screen = text(tester.state)
-        #expect(!screen.contains("SECRET-ACCOUNT-NOTE"), "\(screen)")
-        #expect(screen.contains("hidden while presenting"))
-        var open = tester.state
-        open.isPresenting = false
-        #expect(text(open).contains("SECRET-ACCOUNT-NOTE"))
+        expectMasked("SECRET-ACCOUNT-NOTE", in: tester.state)
     }
 
     @Test func aPricingStoryStaysMaskedWhenTheFormChangesItsKind() {
@@ -49,13 +55,7 @@ import WorkbookTestSupport
         tester.perform(.previousField, .fieldRight)
         guard case .form(let form) = tester.state.modal else { Issue.record("the form closed"); return }
         #expect(JournalKind.allCases[form.state.choice("kind")] == .promise, "the kind did change in the form")
-        let screen = text(tester.state)
-        #expect(!screen.contains("SECRET-PRICE-STORY"), "\(screen)")
-        #expect(screen.contains("hidden while presenting"))
-        // Not presenting, the same form shows the text: the mask is what the test checks.
-        var open = tester.state
-        open.isPresenting = false
-        #expect(text(open).contains("SECRET-PRICE-STORY"))
+        expectMasked("SECRET-PRICE-STORY", in: tester.state)
     }
 
     @Test func aNewEntryIsMaskedOnceItsKindIsHidden() {
