@@ -216,19 +216,6 @@ public struct AppState: Equatable, Sendable {
 
     public var liveAccounts: [Account] { accounts.values.filter { !$0.isArchived } }
     public var selectedAccount: Account? { selectedID.flatMap { accounts[$0] } }
-    /// How the accounts pane shares the screen between the list and the details.
-    public var accountsShape: ScreenLayout.AccountsShape {
-        // An empty workbook's welcome needs the width more than an empty details pane does.
-        isSlowLink ? .listOnly : accountsView == .compact && liveCount > 0 ? .compact : .table
-    }
-    /// The account the details pane shows: the selected one in the table view, the one last shown
-    /// in the compact view; nil when that one was deleted meanwhile.
-    public var detailsAccount: Account? {
-        guard let id = accountsView == .compact ? shownID : selectedID, let account = accounts[id], !account.isArchived else { return nil }
-        return account
-    }
-    /// Puts the selected account in the compact view's details pane (an account acted on is shown).
-    public mutating func showSelected() { shownID = selectedID }
     public var selectedIndex: Int? { selectedID.flatMap { listOrder.index(of: $0, in: visible) } }
     /// True when the account is listed (live, and passes the filter).
     public func isVisible(_ id: AccountID) -> Bool { listOrder.index(of: id, in: visible) != nil }
@@ -315,98 +302,7 @@ public struct AppState: Equatable, Sendable {
 }
 
 extension AppState {
-    /// Puts a whole account in place of what was known of it (a summary, or an older version).
-    public mutating func setWhole(_ account: Account) {
-        accounts[account.id] = account
-        summaryOnly.remove(account.id)
-        digests.removeValue(forKey: account.id)
-    }
-
-    /// Drops an unchanged account's details, keeping its summary and digest (what the list shows of
-    /// it stays the same); it is read again when it is opened.
-    public mutating func releaseDetails(_ id: AccountID) {
-        guard let account = accounts[id], !summaryOnly.contains(id), !unsaved.contains(id) else { return }
-        digests[id] = AccountDigest(of: account, today: today, settings: settings)
-        accounts[id] = account.listSummary
-        summaryOnly.insert(id)
-    }
-
-    /// Takes in an account opened from its summary: the same account with its details, so the list
-    /// keeps its place (its summary listed the same fields).
-    public mutating func takeOpened(_ account: Account) {
-        guard summaryOnly.contains(account.id) else { return }
-        let summary = accounts[account.id]
-        setWhole(account)
-        // An order still without keys needs none here unless the file changed what the list shows.
-        if listOrder.hasKeys || !(summary.map { AccountListKey.listsAlike($0, account) } ?? false) {
-            refreshVisible(changed: [account.id])
-        }
-        AccountsReducer.keepSelectionVisible(&self)
-    }
-
-    /// Drops the rule figures of summary-only accounts (they held for another day): they show as
-    /// pending until worked out again.
-    public mutating func forgetRuleFigures() {
-        guard !summaryOnly.isEmpty else { return }
-        for id in summaryOnly { digests[id]?.rules = nil }
-        isWorkingOutHealth = true
-        if sort == .health { refreshVisible() }
-    }
-
-    /// Takes in rule figures worked out again for summary-only accounts (for today, under these thresholds).
-    public mutating func takeDigests(_ worked: [AccountID: AccountDigest]) {
-        for (id, digest) in worked where summaryOnly.contains(id) { digests[id] = digest }
-        isWorkingOutHealth = false
-        if sort == .health { refreshVisible() }
-        // A "still being worked out" refusal on screen is answered now: say that it can be done.
-        if message?.text.contains(CommandAvailability.workingOutHealth) == true {
-            message = StatusMessage("Health is worked out for all \(liveCount) accounts: everything works now.")
-        }
-    }
-
-    /// The account's health today under the workbook's thresholds (docs/RULES.md). For a summary-only
-    /// account it is the score its digest keeps, without the reasons (they show once it is opened);
-    /// nil while that is being worked out.
-    public func health(of account: Account) -> AccountHealth? {
-        if summaryOnly.contains(account.id) {
-            guard let rules = digests[account.id]?.rules, let score = hidesRatings ? rules.healthHidingRatings : rules.health else { return nil }
-            return AccountHealth(score: score, reasons: [])
-        }
-        return HealthRules.health(account, today: today, settings: settings, ignoringRatingFlags: hidesRatings)
-    }
-
-    /// True while the account's health is not known yet (summary-only, figures being worked out).
-    public func isHealthPending(_ account: Account) -> Bool {
-        isWorkingOutHealth && summaryOnly.contains(account.id) && digests[account.id]?.rules == nil && !account.isArchived
-            && account.stage != .lost
-    }
-
-    /// Lists a file that could not be read, in place of what was said of it before.
-    public mutating func note(_ problem: StorageProblem) {
-        problems.removeAll { $0.file == problem.file }
-        problems.append(problem)
-    }
-
-    /// At least one red flag the review's "flagged accounts" counts (from the digest for a summary-only account).
-    public func isFlagged(_ account: Account) -> Bool {
-        if summaryOnly.contains(account.id) { return digests[account.id]?.rules?.isFlagged ?? false }
-        return AccountFlags.isFlagged(account, today: today, settings: settings)
-    }
-
-    /// Merge conflicts wait for a choice in the account (the list's ≠ badge).
-    public func hasMergeConflicts(_ account: Account) -> Bool {
-        summaryOnly.contains(account.id) ? digests[account.id]?.hasMergeConflicts ?? false : account.hasMergeConflicts
-    }
-
     /// Takes the workbook's commitment templates; a damaged template file is listed with the other problems.
-    /// Takes the person's accounts view (from `view.json`); when that file could not be read, says
-    /// so on the status line, and the view switches for this session only.
-    public mutating func useView(_ view: AccountsView, unreadable problem: String?) {
-        accountsView = view
-        canRememberView = problem == nil
-        if let problem { message = StatusMessage(TextWidth.sanitized(problem), kind: .warning) }
-    }
-
     public mutating func useTemplates(from loaded: (templates: CommitmentTemplates, problem: StorageProblem?)) {
         templates = loaded.templates
         if let problem = loaded.problem { problems.append(problem) }
